@@ -1,0 +1,135 @@
+"""Find and code actor mentions in parsed sentences.
+
+Names come from the knowledge base (longest match first, case-aware), then a country is
+composed with a following sector noun ("North Korean officials" -> PRKGOV, "the DPRK
+Ministry of Foreign Affairs" -> PRKGOV), and a title before a person's name ("US Secretary
+of State Mike Pompeo") joins that person's mention.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsevents.actors.kb import Entry, KnowledgeBase, normalise
+from newsevents.records import Actor, Mention, Sentence, Token
+
+COMPOSABLE_FORMS = ("name", "adjective", "capital", "demonym")
+DETERMINERS = ("the", "The")
+
+
+def find_mentions(sentence: Sentence, kb: KnowledgeBase, day: date | None) -> list[Mention]:
+    """Actor mentions in one sentence, left to right, not overlapping."""
+    tokens = sentence.tokens
+    spans = _name_spans(tokens, kb)
+    mentions: list[Mention] = []
+    position = 0
+    while position < len(spans):
+        start, end, hit_entity, form = spans[position]
+        entry = kb.entries[hit_entity]
+        sector_end, sector = (end, None)
+        if _composable(entry, form):
+            sector_end, sector = _sector_after(tokens, end, kb)
+        following = spans[position + 1] if position + 1 < len(spans) else None
+        if following and following[0] == sector_end and _is_person_like(kb, following[2]):
+            # "US Secretary of State Mike Pompeo": the title belongs to the person.
+            spans[position + 1] = (start, following[1], following[2], following[3])
+            position += 1
+            continue
+        mentions.append(_mention(sentence, tokens, start, sector_end, entry, sector, day))
+        position += 1
+    return mentions
+
+
+def _name_spans(tokens: tuple[Token, ...], kb: KnowledgeBase) -> list[tuple[int, int, str, str]]:
+    """(start, end, entity, form) of each longest name match; positions index ``tokens``."""
+    spans: list[tuple[int, int, str, str]] = []
+    position = 0
+    while position < len(tokens):
+        match = _longest_match(tokens, position, kb)
+        if match is None:
+            position += 1
+            continue
+        end, entity, form = match
+        spans.append((position, end, entity, form))
+        position = end
+    return spans
+
+
+def _longest_match(
+    tokens: tuple[Token, ...], start: int, kb: KnowledgeBase
+) -> tuple[int, str, str] | None:
+    first = tokens[start]
+    if normalise(first.text) not in kb.first_words:
+        return None
+    begin = first.idx
+    ends = []
+    for end in range(start + 1, len(tokens) + 1):
+        last = tokens[end - 1]
+        if last.idx + len(last.text) - begin > kb.max_chars:
+            break
+        ends.append(end)
+    for end in reversed(ends):
+        text = _span_text(tokens, start, end)
+        hit = kb.lookup(text)
+        if hit is not None:
+            return end, hit.entity, hit.form
+    return None
+
+
+def _span_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
+    """The text of tokens[start:end] with single spaces where the text had whitespace."""
+    parts = []
+    for position in range(start, end):
+        tok = tokens[position]
+        parts.append(tok.text)
+        if position + 1 < end and tokens[position + 1].idx > tok.idx + len(tok.text):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _composable(entry: Entry, form: str) -> bool:
+    return entry.kind == "country" and form in COMPOSABLE_FORMS
+
+
+def _sector_after(
+    tokens: tuple[Token, ...], end: int, kb: KnowledgeBase
+) -> tuple[int, str | None]:
+    """The longest sector noun right after ``end`` (after an optional "'s")."""
+    start = end + 1 if end < len(tokens) and tokens[end].text in ("'s", "’s") else end
+    for stop in range(min(len(tokens), start + 5), start, -1):
+        sector = kb.sector_nouns.get(normalise(_span_text(tokens, start, stop)))
+        if sector:
+            return stop, sector
+    return end, None
+
+
+def _is_person_like(kb: KnowledgeBase, entity: str) -> bool:
+    return kb.entries[entity].kind == "person"
+
+
+def _mention(
+    sentence: Sentence, tokens: tuple[Token, ...], start: int, end: int, entry: Entry,
+    sector: str | None, day: date | None,
+) -> Mention:
+    if start > 0 and tokens[start - 1].text in DETERMINERS:
+        start -= 1  # "the United States", "The US"
+    actor = code_actor(entry, day, sector)
+    first, last = tokens[start], tokens[end - 1]
+    text = sentence.text[first.idx - sentence.start : last.idx + len(last.text) - sentence.start]
+    return Mention(
+        sentence_index=sentence.index, start=tokens[start].i, end=tokens[end - 1].i + 1,
+        actor=Actor(actor.code, actor.country, actor.sector, actor.name, text, actor.entity),
+    )
+
+
+def code_actor(entry: Entry, day: date | None, sector: str | None = None, text: str = "") -> Actor:
+    """The actor an entry stands for on ``day``, with an explicit sector if one was named."""
+    code = entry.code_on(day) or ""
+    if sector and entry.kind == "country":
+        code = f"{entry.country}{sector}"
+    country = entry.country
+    has_sector = bool(country) and code.startswith(country or "") and len(code) >= 6
+    return Actor(
+        code=code, country=country, sector=code[3:6] if has_sector else None,
+        name=entry.name, text=text or entry.name, entity=entry.entity,
+    )

@@ -1,0 +1,77 @@
+"""The Python API: code a text, code articles, ingest paths into a store.
+
+A :class:`Coder` loads the spaCy model, the actor knowledge base and the event patterns
+once; keep one per process and pass it around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from newsevents.actors import KnowledgeBase, find_mentions, load_knowledge_base
+from newsevents.clean import clean_document
+from newsevents.config import Settings
+from newsevents.events import code_events, load_codes, load_patterns
+from newsevents.events.codes import CodeInfo
+from newsevents.events.patterns import PatternIndex
+from newsevents.ingest.decode import looks_like_html
+from newsevents.nlp import load_model, parse_articles
+from newsevents.records import Article, Event, ParsedArticle, RawDocument, Rejection
+
+__all__ = ["Coder", "code_text", "ingest_paths"]
+
+
+@dataclass
+class Coder:
+    """The loaded resources of the pipeline: model, knowledge base, patterns, codes."""
+
+    nlp: Any
+    kb: KnowledgeBase
+    patterns: PatternIndex
+    codes: dict[str, CodeInfo]
+    settings: Settings
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Coder:
+        settings = settings or Settings()
+        return cls(
+            nlp=load_model(), kb=load_knowledge_base(settings.actors_file),
+            patterns=load_patterns(), codes=load_codes(), settings=settings,
+        )
+
+    def clean(self, raw: RawDocument) -> Article | Rejection:
+        return clean_document(raw, self.settings.default_date, self.settings.max_chars)
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """Each article with its events; parsing is batched."""
+        for parsed in parse_articles(articles, self.nlp, self.settings.batch_size):
+            yield parsed.article, self.code_parsed(parsed)
+
+    def code_parsed(self, parsed: ParsedArticle) -> list[Event]:
+        day = parsed.article.published
+        mentions = [find_mentions(sentence, self.kb, day) for sentence in parsed.sentences]
+        return code_events(parsed, mentions, self.patterns, self.codes)
+
+
+def code_text(
+    text: str, date: date | None = None, doc_id: str = "stdin", coder: Coder | None = None
+) -> list[Event]:
+    """Events in one text (plain or HTML). ``date`` is the publication date, the base for
+    relative dates when the text does not carry its own."""
+    coder = coder or Coder.load(Settings(default_date=date))
+    raw = RawDocument(doc_id=doc_id, origin=doc_id, content=text,
+                      kind="html" if looks_like_html(text) else "text")
+    article = clean_document(raw, date, coder.settings.max_chars)
+    if isinstance(article, Rejection):
+        return []
+    return next(coder.code_articles([article]))[1]
+
+
+def ingest_paths(paths: Iterable[str], settings: Settings | None = None) -> Any:
+    """Read, clean, code and store every article under ``paths``; returns the run summary."""
+    from newsevents.pipeline import run_ingest
+
+    return run_ingest(list(paths), settings or Settings())

@@ -1,0 +1,53 @@
+"""Write an events table as a rich table, CSV, JSON lines or Parquet."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsevents.store.rows import record_from_row
+
+TABLE_COLUMNS = (
+    ("date", "date"), ("source", "source_code"), ("target", "target_code"), ("cameo", "cameo"),
+    ("plover", "plover"), ("modality", "modality"), ("conf", "confidence"),
+    ("trigger", "trigger"), ("doc", "doc_id"),
+)
+
+
+def write_events(events: pa.Table, fmt: str, output: Path | None) -> None:
+    if fmt == "parquet":
+        if output is None:
+            raise typer.BadParameter("parquet needs --output FILE", param_hint="--format")
+        pq.write_table(events, output)
+        return
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    try:
+        if fmt == "csv":
+            sink = pa.BufferOutputStream()
+            pacsv.write_csv(events, sink)
+            stream.write(sink.getvalue().to_pybytes().decode("utf-8"))
+        elif fmt == "jsonl":
+            for row in events.to_pylist():
+                stream.write(json.dumps(record_from_row(row), ensure_ascii=False, default=str) + "\n")
+        else:
+            Console(file=stream, width=None if stream.isatty() else 160).print(_table(events))
+    finally:
+        if output:
+            stream.close()
+
+
+def _table(events: pa.Table) -> Table:
+    table = Table(title=f"{events.num_rows} events", title_justify="left")
+    for header, _ in TABLE_COLUMNS:
+        table.add_column(header, overflow="fold")
+    for row in events.to_pylist():
+        table.add_row(*("" if row[c] is None else str(row[c]) for _, c in TABLE_COLUMNS))
+    return table

@@ -1,0 +1,182 @@
+"""``newsevents`` commands: code, ingest, events, clean."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsevents import __version__
+from newsevents.cli.options import DateOption, DbOption, db_path, parse_date_option
+from newsevents.config import Settings
+from newsevents.errors import NewseventsError
+
+app = typer.Typer(
+    name="newsevents",
+    help="Turn news articles into political event data: who did what to whom, when and "
+    "where, with the evidence sentence, modality and confidence (CAMEO and PLOVER).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """newsevents: political event data from news text."""
+
+
+@app.command()
+def code(
+    text: Annotated[str | None, typer.Argument(
+        help="The text to code (plain or HTML). Omit it, or give -, to read standard input.")] = None,
+    date: Annotated[str | None, DateOption] = None,
+    doc_id: Annotated[str, typer.Option("--doc-id", help="doc_id for the events.")] = "stdin",
+) -> None:
+    r"""Code one text and print its events, one JSON object per line. Stores nothing.
+
+    Example:
+
+    \b
+        newsevents code --date 2019-04-22 --doc-id jpost < article.txt
+    """
+    from newsevents.api import Coder, code_text
+
+    day = parse_date_option(date)
+    if text is None or text == "-":
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    coder = Coder.load(Settings(default_date=day))
+    for event in code_text(text, date=day, doc_id=doc_id, coder=coder):
+        print(json.dumps(event.to_dict(), ensure_ascii=False))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or directories (searched recursively); - reads standard input.")],
+    db: Annotated[Path | None, DbOption] = None,
+    date: Annotated[str | None, DateOption] = None,
+    actors: Annotated[Path | None, typer.Option(
+        "--actors", metavar="FILE", help="Your own actor entries (JSONL) on top of ours.")] = None,
+) -> None:
+    r"""Read, clean, code and store articles. Idempotent: an article already stored (same
+    clean text) is counted as a duplicate and not stored again.
+
+    Formats: .txt, .html/.htm, .json, .jsonl, .csv (text/body/content column), RSS/Atom
+    feeds (.xml/.rss/.atom), .warc and .warc.gz.
+
+    Exit code 0 when every input could be read (rejected articles are counted, not
+    errors); 1 when a path or record could not be read, after storing all that could.
+
+    Example:
+
+    \b
+        newsevents ingest articles/ feed.xml --db news.duckdb --date 2024-01-12
+    """
+    from newsevents.cli.ingest_view import run_ingest_with_progress
+
+    settings = Settings(db_path=db_path(db), default_date=parse_date_option(date),
+                        actors_file=actors)
+    summary = run_ingest_with_progress(paths, settings, err)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: Annotated[Path | None, DbOption] = None,
+    actor: Annotated[str | None, typer.Option(help="Source or target (code prefix, country or entity id).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor.")] = None,
+    dyad: Annotated[tuple[str, str] | None, typer.Option(metavar="A B", help="Events between A and B, both directions.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or prefix (16, 163) or a PLOVER type (SANCTION).")] = None,
+    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or before this date.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical, future or speculative.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, jsonl or parquet.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of standard output.")] = None,
+) -> None:
+    r"""List stored events, filtered.
+
+    Example:
+
+    \b
+        newsevents events --dyad USA PRK --code 04 --since 2019-01-01 --format csv
+    """
+    from newsevents.cli.events_view import write_events
+    from newsevents.store import EventFilters, Store
+    from newsevents.store.query import MODALITIES
+
+    if modality is not None and modality not in MODALITIES:
+        raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")
+    if fmt not in ("table", "csv", "jsonl", "parquet"):
+        raise typer.BadParameter("use table, csv, jsonl or parquet", param_hint="--format")
+    filters = EventFilters(
+        actor=actor, source=source, target=target, dyad=dyad, code=code,
+        since=parse_date_option(since), until=parse_date_option(until), modality=modality,
+        limit=limit,
+    )
+    with Store(db_path(db), read_only=True) as store:
+        write_events(store.events(filters), fmt, output)
+
+
+@app.command()
+def clean(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; - reads standard input.")],
+    date: Annotated[str | None, DateOption] = None,
+) -> None:
+    r"""Print the clean text and metadata of each article as JSON (one object per line),
+    with the lines removed as page furniture, so you can see what was kept.
+
+    Example:
+
+    \b
+        newsevents clean page.html | python -m json.tool
+    """
+    from newsevents.clean import clean_document
+    from newsevents.ingest import read_inputs
+    from newsevents.records import ReadError, Rejection
+
+    day = parse_date_option(date)
+    failed = False
+    for item in read_inputs(paths):
+        if isinstance(item, ReadError):
+            err.print(f"error: {item.message}", markup=False)
+            failed = True
+            continue
+        result = clean_document(item, day)
+        if isinstance(result, Rejection):
+            err.print(f"rejected: {result.origin}: {result.reason}", markup=False)
+            continue
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: library errors become one line on stderr and exit code 1."""
+    try:
+        app()
+    except NewseventsError as exc:
+        err.print(f"error: {exc.message}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        sys.exit(130)

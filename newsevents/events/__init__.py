@@ -1,0 +1,148 @@
+"""events: who did what to whom, with codes, modality, date, evidence and confidence."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import date
+
+from newsevents.events.codes import CodeInfo, load_codes
+from newsevents.events.dates import document_date, resolve_date
+from newsevents.events.extract import Match, SentenceMatcher
+from newsevents.events.modality import modality_of
+from newsevents.events.patterns import PatternIndex, load_patterns
+from newsevents.events.syntax import Tree
+from newsevents.records import Actor, Event, Evidence, Mention, ParsedArticle, Sentence, Token
+
+__all__ = ["code_events", "load_codes", "load_patterns"]
+
+CLAUSAL_DEPS = ("ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "csubj", "parataxis")
+
+
+def code_events(
+    parsed: ParsedArticle,
+    mentions: Sequence[Sequence[Mention]],
+    patterns: PatternIndex,
+    codes: dict[str, CodeInfo],
+) -> list[Event]:
+    """Events of one article; ``mentions[k]`` are the actor mentions of sentence ``k``.
+    One event per (source, target, code, date): repeats keep the most confident."""
+    best: dict[tuple[str, str, str, str | None], Event] = {}
+    for sentence, sentence_mentions in zip(parsed.sentences, mentions, strict=True):
+        if not sentence_mentions:
+            continue
+        tree = Tree.build(sentence)
+        for match in SentenceMatcher(tree, list(sentence_mentions), patterns).matches():
+            for event in _events_of(match, tree, parsed, codes):
+                key = (event.source.code, event.target.code if event.target else "",
+                       event.cameo, event.date)
+                if key not in best or event.confidence > best[key].confidence:
+                    best[key] = event
+    return sorted(best.values(), key=lambda e: (e.sentence_index, e.evidence.trigger))
+
+
+def _events_of(
+    match: Match, tree: Tree, parsed: ParsedArticle, codes: dict[str, CodeInfo]
+) -> list[Event]:
+    info = codes.get(match.pattern.cameo)
+    if info is None:
+        return []
+    sentence = tree.sentence
+    base = parsed.article.published
+    event_date, precision = _event_date(match.trigger, tree, base)
+    modality = modality_of(match.trigger, tree)
+    targets: Sequence[Mention | None] = match.targets or (None,)
+    events = []
+    for source in match.sources:
+        for target in targets:
+            if target is not None and target.actor.code == source.actor.code:
+                continue
+            if target is not None and (target.start, target.end) == (source.start, source.end):
+                continue
+            events.append(_event(match, info, parsed, sentence, source, target, modality,
+                                 event_date, precision))
+    return events
+
+
+def _event(
+    match: Match, info: CodeInfo, parsed: ParsedArticle, sentence: Sentence, source: Mention,
+    target: Mention | None, modality: str, event_date: str | None, precision: str,
+) -> Event:
+    trigger = _trigger_text(match.trigger_tokens, sentence)
+    article = parsed.article
+    key = "|".join((article.article_id, str(sentence.index), str(match.trigger.i),
+                    source.actor.code, target.actor.code if target else "", info.cameo))
+    return Event(
+        event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+        doc_id=article.doc_id, sentence_index=sentence.index,
+        source=source.actor, target=target.actor if target else None,
+        cameo=info.cameo, cameo_root=info.root, plover=info.plover,
+        plover_mode=info.plover_mode, quad_class=info.quad_class, goldstein=info.goldstein,
+        modality=modality,  # type: ignore[arg-type]
+        attributed_to=_speaker_actor(match),
+        date=event_date, date_precision=precision,  # type: ignore[arg-type]
+        location=None,
+        evidence=Evidence(text=sentence.text, start=sentence.start, end=sentence.end,
+                          trigger=trigger),
+        confidence=_confidence(match, target, modality),
+        article_id=article.article_id,
+    )
+
+
+def _speaker_actor(match: Match) -> Actor | None:
+    speaker = match.attributed_to
+    if speaker is None or speaker in match.sources:
+        return None
+    return speaker.actor
+
+
+def _trigger_text(tokens: Sequence[Token], sentence: Sentence) -> str:
+    """The trigger phrase as written, from its first to its last token."""
+    first, last = tokens[0], tokens[-1]
+    return sentence.text[first.idx - sentence.start : last.idx + len(last.text) - sentence.start]
+
+
+def _confidence(match: Match, target: Mention | None, modality: str) -> float:
+    """A heuristic in [0, 1]: higher for a specific pattern, a syntactic subject and a
+    target found in the sentence; lower for event nouns and unasserted events."""
+    score = 0.55
+    score += 0.15 if target is not None else 0.0
+    score += 0.1 if match.pattern.specificity else 0.0
+    score += 0.1 if match.direct_source else 0.0
+    score -= 0.1 if match.pattern.noun else 0.0
+    score -= 0.1 if modality != "asserted" else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _event_date(trigger: Token, tree: Tree, base: date | None) -> tuple[str | None, str]:
+    """The date named in the trigger's clause (or a clause above it), else the article's."""
+    current: Token | None = trigger
+    while current is not None:
+        phrase = _date_phrase(current, tree)
+        if phrase:
+            resolved = resolve_date(phrase, base)
+            if resolved:
+                return resolved
+        current = tree.head(current)
+    return document_date(base)
+
+
+def _date_phrase(head: Token, tree: Tree) -> str:
+    """Text of DATE-entity tokens among the head's non-clausal dependents."""
+    found: list[Token] = []
+    stack = [c for c in tree.kids(head) if c.dep not in CLAUSAL_DEPS]
+    while stack:
+        tok = stack.pop()
+        if tok.ent_type == "DATE":
+            found.append(tok)
+        stack.extend(c for c in tree.kids(tok) if c.dep not in CLAUSAL_DEPS)
+    if not found:
+        return ""
+    found.sort(key=lambda t: t.i)
+    run = [found[0]]
+    for tok in found[1:]:
+        if tok.i == run[-1].i + 1:
+            run.append(tok)
+        else:
+            break
+    return " ".join(t.text for t in run)

@@ -1,0 +1,144 @@
+"""Modality: did the event happen (asserted), not happen (negated), or is it conditional
+(hypothetical), planned or expected (future), or hedged (speculative)?
+
+The trigger's own clause decides: its negation and auxiliaries, an "if" clause over it,
+hedging adverbs, and the verbs that govern it ("appears to", "is expected to", "refrained
+from"). Reported speech is not a hedge: "X said Y attacked" is asserted, attributed to X.
+"""
+
+from __future__ import annotations
+
+from newsevents.events.syntax import Tree
+from newsevents.records import Modality, Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+SPECULATIVE_AUX = frozenset({"may", "might", "could", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "should", "must", "ought", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+HEDGE_ADVERBS = frozenset({
+    "reportedly", "allegedly", "apparently", "possibly", "perhaps", "probably", "maybe",
+    "likely", "purportedly", "seemingly", "supposedly", "presumably",
+})
+HEDGE_VERBS = frozenset({
+    "appear", "seem", "believe", "suspect", "allege", "rumor", "rumour", "think", "suppose",
+    "speculate", "fear", "suggest", "claim",
+})
+FUTURE_VERBS = frozenset({
+    "plan", "intend", "expect", "prepare", "aim", "schedule", "set", "hope", "want", "seek",
+    "vow", "pledge", "promise", "threaten", "propose", "consider", "offer", "agree", "decide",
+    "mull", "weigh", "wish", "need", "urge", "call", "ask", "demand", "plot", "try", "attempt",
+})
+NEGATING_VERBS = frozenset({"refrain", "refuse", "fail", "deny", "decline", "avoid", "stop",
+                            "halt", "cease", "abstain", "reject"})
+NEGATING_PREPS = frozenset({"without", "instead"})
+CLAUSE_LINKS = ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "prep", "pobj",
+                "dobj", "nsubj", "nsubjpass", "attr", "oprd")
+# Verbs that only carry an event noun ("carried out a test", "launched an invasion").
+LIGHT_VERBS = frozenset({
+    "launch", "conduct", "carry", "hold", "stage", "make", "issue", "mount", "begin", "start",
+    "resume", "continue", "order", "perform", "undertake", "execute", "host", "have", "give",
+    "announce", "impose", "unleash", "wage", "commit", "sign", "reach", "seal", "strike",
+})
+SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "report", "add", "note", "declare", "insist", "write",
+    "confirm", "argue", "explain", "reply", "respond", "quote", "accord",
+})
+
+
+def modality_of(trigger: Token, tree: Tree) -> Modality:
+    """The modality of the event whose trigger is ``trigger`` (a verb or an event noun)."""
+    found = _noun_markers(trigger, tree) if trigger.pos != "VERB" else _verb_markers(trigger, tree)
+    for modality in ("hypothetical", "negated", "speculative", "future"):
+        if modality in found:
+            return modality  # type: ignore[return-value]
+    return "asserted"
+
+
+def _noun_markers(trigger: Token, tree: Tree) -> set[str]:
+    """An event noun is presupposed by its sentence ("The U.S. strike ... may have had"):
+    only its own negation ("no strike") and a verb that plans, denies or hedges it count."""
+    found = {"negated"} if any(c.lemma == "no" for c in tree.kids(trigger, "det")) else set()
+    head = tree.head(trigger)
+    if head is not None and trigger.dep in ("dobj", "pobj", "nsubjpass"):
+        governor = tree.head(head) if trigger.dep == "pobj" and head.dep == "prep" else head
+        if governor is not None:
+            found |= _governing_markers(governor, "dobj")
+            if governor.lemma in LIGHT_VERBS:  # "may conduct a test": the verb's clause
+                found |= _verb_markers(governor, tree)
+    return found
+
+
+def _verb_markers(trigger: Token, tree: Tree) -> set[str]:
+    found: set[str] = set()
+    current: Token | None = trigger
+    child_dep = ""
+    while current is not None:
+        found |= _own_markers(current, tree, first=current is trigger)
+        if current is not trigger:
+            found |= _governing_markers(current, child_dep)
+        if current.lemma in SPEECH_VERBS and current is not trigger:
+            break  # the speaker's clause does not change what the speaker reports
+        if current.dep not in CLAUSE_LINKS:
+            break
+        child_dep = current.dep
+        current = tree.head(current)
+    return found
+
+
+def _own_markers(tok: Token, tree: Tree, first: bool) -> set[str]:
+    """What the token's own dependents say: negation, modal auxiliaries, if-clauses, hedges."""
+    found: set[str] = set()
+    for child in tree.kids(tok):
+        lemma = child.lemma
+        if child.dep == "neg" or (child.dep in ("advmod", "det") and lemma in ("never", "no")
+                                  and (child.dep == "advmod" or first)):
+            found.add("negated")
+        elif child.dep in ("aux", "auxpass") and child.tag == "MD":
+            found.add(_modal(lemma, tok, tree))
+        elif child.dep == "mark" and lemma in CONDITION_MARKS:
+            found.add("hypothetical")
+        elif child.dep == "advcl" and any(
+            m.lemma in CONDITION_MARKS for m in tree.kids(child, "mark")
+        ) and _has_modal(tok, tree, HYPOTHETICAL_AUX | FUTURE_AUX):
+            found.add("hypothetical")  # "would ... if", "will ... if"
+        elif child.dep == "advmod" and lemma in HEDGE_ADVERBS:
+            found.add("speculative")
+        elif child.dep == "acomp" and lemma in ("likely", "unlikely", "possible", "expected"):
+            found.add("speculative")
+    return found
+
+
+def _modal(lemma: str, tok: Token, tree: Tree) -> str:
+    if lemma in SPECULATIVE_AUX:
+        return "speculative"
+    if lemma in FUTURE_AUX:
+        return "future"
+    if lemma in HYPOTHETICAL_AUX:
+        return "future" if lemma == "would" and _in_reported_speech(tok, tree) else "hypothetical"
+    return ""
+
+
+def _has_modal(tok: Token, tree: Tree, modals: frozenset[str]) -> bool:
+    return any(c.lemma in modals for c in tree.kids(tok, "aux"))
+
+
+def _in_reported_speech(tok: Token, tree: Tree) -> bool:
+    """'said Tehran would remain': a reported intention, not a condition."""
+    head = tree.head(tok)
+    return tok.dep == "ccomp" and head is not None and head.lemma in SPEECH_VERBS
+
+
+def _governing_markers(governor: Token, child_dep: str) -> set[str]:
+    """What a verb above the trigger says about it: 'appears to', 'plans to', 'refrained from'."""
+    if child_dep not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl"):
+        return set()
+    if governor.lemma in HEDGE_VERBS:
+        return {"speculative"}
+    if governor.lemma in NEGATING_VERBS:
+        return {"negated"}
+    if governor.lemma in FUTURE_VERBS and child_dep in ("xcomp", "ccomp", "dobj"):
+        return {"future"}
+    if governor.lemma in NEGATING_PREPS:
+        return {"negated"}
+    return set()
