@@ -74,8 +74,9 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
     for position, line in enumerate(lines):
         if line.strip():
             following = lines[position + 1] if position + 1 < len(lines) else ""
-            if len(line) <= 200 and not following.strip():
-                return line.strip(), lines[position + 1 :]
+            rest = lines[position + 1 :]
+            if len(line) <= 200 and not following.strip() and any(r.strip() for r in rest):
+                return line.strip(), rest
             return None, lines
     return None, lines
 

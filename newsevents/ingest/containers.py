@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 from collections.abc import Iterator
@@ -52,12 +53,23 @@ def read_feed(text: str, path: str, stem: str) -> Iterator[RawDocument | ReadErr
 def read_warc(data: bytes, path: str) -> Iterator[RawDocument | ReadError]:
     """HTML responses in a .warc or .warc.gz; other records (requests, images) are skipped."""
     try:
+        if _warc_head(data) != b"WARC/":
+            yield ReadError(path, Errors.E007.format(path=path, reason="no WARC header"))
+            return
         for record in ArchiveIterator(io.BytesIO(data)):
             document = _warc_document(record, path)
             if document is not None:
                 yield document
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield ReadError(path, Errors.E007.format(path=path, reason=str(exc) or type(exc).__name__))
+
+
+def _warc_head(data: bytes) -> bytes:
+    """The first five bytes of the archive, decompressed if it is gzip."""
+    if data[:2] == b"\x1f\x8b":
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            return stream.read(5)
+    return data[:5]
 
 
 def _warc_document(record: object, path: str) -> RawDocument | ReadError | None:

@@ -1,0 +1,32 @@
+"""Shared fixtures. Tests that need ../shared skip cleanly when it is absent; tests that
+need the spaCy model share one loaded Coder per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLES = ROOT / "newsevents" / "samples"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "corpus" / "seeds").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from newsevents.api import Coder
+    from newsevents.config import Settings
+
+    return Coder.load(Settings())
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"
