@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from newsevents.actors import KnowledgeBase, find_mentions, load_knowledge_base
+from newsevents.actors.phrase import code_phrase
 from newsevents.clean import clean_document
 from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns
@@ -19,7 +20,7 @@ from newsevents.events.codes import CodeInfo
 from newsevents.events.patterns import PatternIndex
 from newsevents.ingest.decode import looks_like_html
 from newsevents.nlp import load_model, parse_articles
-from newsevents.records import Article, Event, ParsedArticle, RawDocument, Rejection
+from newsevents.records import Actor, Article, Event, ParsedArticle, RawDocument, Rejection
 
 __all__ = ["Coder", "code_text", "ingest_paths"]
 
@@ -49,6 +50,13 @@ class Coder:
         """Each article with its events; parsing is batched."""
         for parsed in parse_articles(articles, self.nlp, self.settings.batch_size):
             yield parsed.article, self.code_parsed(parsed)
+
+    def code_actor(self, text: str, day: date | None = None) -> Actor | None:
+        """The actor a short phrase names ("North Korean officials" -> PRKGOV), or None."""
+        article = Article(article_id="", doc_id="actor", origin="actor", text=text,
+                          published=day)
+        parsed = next(parse_articles([article], self.nlp))
+        return code_phrase(parsed, self.kb, day)
 
     def code_parsed(self, parsed: ParsedArticle) -> list[Event]:
         day = parsed.article.published

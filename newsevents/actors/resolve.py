@@ -30,8 +30,9 @@ def find_mentions(sentence: Sentence, kb: KnowledgeBase, day: date | None) -> li
         if _composable(entry, form):
             sector_end, sector = _sector_after(tokens, end, kb)
         following = spans[position + 1] if position + 1 < len(spans) else None
-        if following and following[0] == sector_end and _is_person_like(kb, following[2]):
-            # "US Secretary of State Mike Pompeo": the title belongs to the person.
+        if following and following[0] == sector_end and _is_named_actor(kb, following[2]):
+            # "US Secretary of State Mike Pompeo", "the Iranian Islamic Revolutionary Guard
+            # Corps": the country and title belong to the person or organisation named next.
             spans[position + 1] = (start, following[1], following[2], following[3])
             position += 1
             continue
@@ -103,8 +104,8 @@ def _sector_after(
     return end, None
 
 
-def _is_person_like(kb: KnowledgeBase, entity: str) -> bool:
-    return kb.entries[entity].kind == "person"
+def _is_named_actor(kb: KnowledgeBase, entity: str) -> bool:
+    return kb.entries[entity].kind != "country"
 
 
 def _mention(

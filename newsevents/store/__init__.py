@@ -119,7 +119,7 @@ class Store:
     def events(self, filters: EventFilters | None = None, **kwargs: Any) -> pa.Table:
         """Events matching the filters (see :class:`EventFilters`) as an Arrow table."""
         sql, params = build_event_query(filters or EventFilters(**kwargs))
-        return self.con.execute(sql, params).fetch_arrow_table()
+        return self.con.cursor().sql(sql, params=params).to_arrow_table()
 
     def event_records(self, filters: EventFilters | None = None, **kwargs: Any) -> list[dict[str, Any]]:
         """Events matching the filters as event records (the JSON contract)."""
