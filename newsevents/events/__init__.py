@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from newsevents.events.codes import CodeInfo, load_codes
@@ -38,7 +38,16 @@ def code_events(
                        event.cameo, event.date)
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
-    return sorted(best.values(), key=lambda e: (e.sentence_index, e.evidence.trigger))
+    return sorted(_without_bare_statements(best.values()),
+                  key=lambda e: (e.sentence_index, e.evidence.trigger))
+
+
+def _without_bare_statements(events: Iterable[Event]) -> list[Event]:
+    """Drop "make a statement" (010) where the same source does something more specific in
+    the same sentence ("issued statements condemning ...": the condemnation is the event)."""
+    events = list(events)
+    specific = {(e.sentence_index, e.source.code) for e in events if e.cameo != "010"}
+    return [e for e in events if e.cameo != "010" or (e.sentence_index, e.source.code) not in specific]
 
 
 def _events_of(
@@ -115,10 +124,12 @@ def _confidence(match: Match, target: Mention | None, modality: str) -> float:
 
 
 def _event_date(trigger: Token, tree: Tree, base: date | None) -> tuple[str | None, str]:
-    """The date named in the trigger's clause (or a clause above it), else the article's."""
+    """The date named in the trigger's clause (or a clause above it), else the article's.
+    An event noun also takes a date from anywhere in its phrase ("the summit in Hanoi,
+    Vietnam February 27, 2019"); a verb only from its own time adjuncts ("on Friday")."""
     current: Token | None = trigger
     while current is not None:
-        phrase = _date_phrase(current, tree)
+        phrase = _date_phrase(current, tree, whole_phrase=current is trigger and current.pos != "VERB")
         if phrase:
             resolved = resolve_date(phrase, base)
             if resolved:
@@ -127,10 +138,21 @@ def _event_date(trigger: Token, tree: Tree, base: date | None) -> tuple[str | No
     return document_date(base)
 
 
-def _date_phrase(head: Token, tree: Tree) -> str:
-    """Text of DATE-entity tokens among the head's non-clausal dependents."""
+TIME_PREPS = ("on", "in", "at", "during", "by", "through", "throughout")
+TIME_DEPS = ("npadvmod", "tmod", "advmod", "obl")
+
+
+def _date_phrase(head: Token, tree: Tree, whole_phrase: bool) -> str:
+    """Text of the first run of DATE-entity tokens in the head's time adjuncts."""
+    if whole_phrase:
+        roots = [c for c in tree.kids(head) if c.dep not in CLAUSAL_DEPS]
+    else:
+        roots = [c for c in tree.kids(head, *TIME_DEPS) if c.ent_type == "DATE"]
+        for prep in tree.kids(head, "prep"):
+            if prep.lemma in TIME_PREPS:
+                roots.extend(o for o in tree.kids(prep, "pobj") if o.ent_type == "DATE")
     found: list[Token] = []
-    stack = [c for c in tree.kids(head) if c.dep not in CLAUSAL_DEPS]
+    stack = list(roots)
     while stack:
         tok = stack.pop()
         if tok.ent_type == "DATE":
@@ -141,8 +163,7 @@ def _date_phrase(head: Token, tree: Tree) -> str:
     found.sort(key=lambda t: t.i)
     run = [found[0]]
     for tok in found[1:]:
-        if tok.i == run[-1].i + 1:
-            run.append(tok)
-        else:
+        if tok.i != run[-1].i + 1:
             break
+        run.append(tok)
     return " ".join(t.text for t in run)

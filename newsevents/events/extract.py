@@ -64,6 +64,8 @@ class SentenceMatcher:
             if fit is None:
                 continue
             extra = fit
+            if pattern.cameo == "010" and self.tree.kids(verb, "ccomp", "xcomp"):
+                return None  # "announced that ...": what was announced is the event
             sources, direct = self._subjects(verb)
             if not sources:
                 return None
@@ -114,7 +116,7 @@ class SentenceMatcher:
     ) -> tuple[Mention, ...]:
         heads: list[Token] = []
         preps = tuple(t for t in pattern.target if t != "dobj")
-        if "dobj" in pattern.target and not pattern.objects and not pattern.prep:
+        if "dobj" in pattern.target:
             heads.extend(self._objects(verb))
         heads.extend(self.tree.prep_objects(verb, preps))
         for tok in extra:
@@ -131,6 +133,8 @@ class SentenceMatcher:
             modifiers = self.tree.kids(noun, "compound", "amod", "nmod")
             qualifier = [m for m in modifiers if m.lemma in pattern.objects]
             if pattern.objects and not qualifier:
+                continue
+            if any(m.lemma in pattern.not_objects for m in modifiers):
                 continue
             sources, direct = self._noun_sources(noun)
             targets = self._mentions_of(self.tree.prep_objects(noun, pattern.target))

@@ -73,14 +73,19 @@ def _verb_markers(trigger: Token, tree: Tree) -> set[str]:
     found: set[str] = set()
     current: Token | None = trigger
     child_dep = ""
+    only_conditions = False
     while current is not None:
-        found |= _own_markers(current, tree, first=current is trigger)
+        markers = _own_markers(current, tree, first=current is trigger)
+        # A coordinated clause with its own subject shares only the condition of the
+        # clause it joins: "Pyongyang's test was not X and North Korea carried out Y".
+        found |= {m for m in markers if m == "hypothetical"} if only_conditions else markers
         if current is not trigger:
             found |= _governing_markers(current, child_dep)
         if current.lemma in SPEECH_VERBS and current is not trigger:
             break  # the speaker's clause does not change what the speaker reports
-        if current.dep not in CLAUSE_LINKS:
-            break
+        if current.dep not in CLAUSE_LINKS or current.dep == "relcl":
+            break  # a relative clause is presupposed by the noun it describes
+        only_conditions = current.dep == "conj" and bool(tree.kids(current, "nsubj", "nsubjpass"))
         child_dep = current.dep
         current = tree.head(current)
     return found

@@ -39,7 +39,7 @@ class PatternIndex:
 
 
 def pattern_from_json(raw: dict[str, object]) -> Pattern:
-    target = raw.get("target") or ("dobj" if raw.get("verb") else ["of", "on", "against"])
+    target = raw["target"] if "target" in raw else ("dobj" if raw.get("verb") else ["of"])
     if isinstance(target, str):
         target = [target]
     return Pattern(

@@ -1,0 +1,5 @@
+"""``python -m newsevents`` is the ``newsevents`` command."""
+
+from newsevents.cli import main
+
+main()
