@@ -39,8 +39,11 @@ class Coder:
     def load(cls, settings: Settings | None = None) -> Coder:
         settings = settings or Settings()
         return cls(
-            nlp=load_model(), kb=load_knowledge_base(settings.actors_file),
-            patterns=load_patterns(), codes=load_codes(), settings=settings,
+            nlp=load_model(),
+            kb=load_knowledge_base(settings.actors_file),
+            patterns=load_patterns(),
+            codes=load_codes(),
+            settings=settings,
         )
 
     def clean(self, raw: RawDocument) -> Article | Rejection:
@@ -53,8 +56,7 @@ class Coder:
 
     def code_actor(self, text: str, day: date | None = None) -> Actor | None:
         """The actor a short phrase names ("North Korean officials" -> PRKGOV), or None."""
-        article = Article(article_id="", doc_id="actor", origin="actor", text=text,
-                          published=day)
+        article = Article(article_id="", doc_id="actor", origin="actor", text=text, published=day)
         parsed = next(parse_articles([article], self.nlp))
         return code_phrase(parsed, self.kb, day)
 
@@ -70,8 +72,9 @@ def code_text(
     """Events in one text (plain or HTML). ``date`` is the publication date, the base for
     relative dates when the text does not carry its own."""
     coder = coder or Coder.load(Settings(default_date=date))
-    raw = RawDocument(doc_id=doc_id, origin=doc_id, content=text,
-                      kind="html" if looks_like_html(text) else "text")
+    raw = RawDocument(
+        doc_id=doc_id, origin=doc_id, content=text, kind="html" if looks_like_html(text) else "text"
+    )
     article = clean_document(raw, date, coder.settings.max_chars)
     if isinstance(article, Rejection):
         return []

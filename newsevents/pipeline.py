@@ -38,14 +38,22 @@ class IngestSummary:
     events: int = 0
 
     def counts(self) -> dict[str, int]:
-        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
-                "rejected": sum(self.rejected.values()), "errors": len(self.errors),
-                "events": self.events}
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "rejected": sum(self.rejected.values()),
+            "errors": len(self.errors),
+            "events": self.events,
+        }
 
 
 def run_ingest(
-    paths: list[str], settings: Settings, coder: Coder | None = None,
-    on_problem: ProblemHandler | None = None, on_progress: ProgressHandler | None = None,
+    paths: list[str],
+    settings: Settings,
+    coder: Coder | None = None,
+    on_problem: ProblemHandler | None = None,
+    on_progress: ProgressHandler | None = None,
 ) -> IngestSummary:
     """Ingest every document under ``paths`` into the store named by ``settings``."""
     summary = IngestSummary()
@@ -63,8 +71,12 @@ def run_ingest(
 
 
 def _ingest(
-    paths: list[str], coder: Coder, store: Store, summary: IngestSummary,
-    on_problem: ProblemHandler | None, on_progress: ProgressHandler | None,
+    paths: list[str],
+    coder: Coder,
+    store: Store,
+    summary: IngestSummary,
+    on_problem: ProblemHandler | None,
+    on_progress: ProgressHandler | None,
 ) -> None:
     seen: set[str] = set()
     for batch in _batches(_clean_articles(paths, coder, summary, on_problem), BATCH_ARTICLES):
@@ -115,5 +127,7 @@ def _batches(
         chunk = list(islice(iterator, size))
         if not chunk:
             return
-        yield ([i for i in chunk if isinstance(i, Article)],
-               [i for i in chunk if not isinstance(i, Article)])
+        yield (
+            [i for i in chunk if isinstance(i, Article)],
+            [i for i in chunk if not isinstance(i, Article)],
+        )

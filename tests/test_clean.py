@@ -87,8 +87,12 @@ def test_date_falls_back_to_the_user_date_then_unknown() -> None:
 
 
 def test_metadata_date_beats_text_and_user_date() -> None:
-    raw = RawDocument("d", "d", "March 3, 2021\n\nIran and Iraq signed an accord in Baghdad.",
-                      published="2021-03-04T10:00:00Z")
+    raw = RawDocument(
+        "d",
+        "d",
+        "March 3, 2021\n\nIran and Iraq signed an accord in Baghdad.",
+        published="2021-03-04T10:00:00Z",
+    )
     article = clean_document(raw, default_date=date(2000, 1, 1))
     assert isinstance(article, Article)
     assert (article.published, article.date_source) == (date(2021, 3, 4), "metadata")
@@ -112,8 +116,13 @@ def test_dateline_detection(line: str, expected: date | None) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("Fri, 03 Jan 2020 10:00:00 GMT", date(2020, 1, 3)), ("2019-01-04", date(2019, 1, 4)),
-     ("26-FEB-1987 16:03:15.46", date(1987, 2, 26)), ("yesterday", None), ("", None)],
+    [
+        ("Fri, 03 Jan 2020 10:00:00 GMT", date(2020, 1, 3)),
+        ("2019-01-04", date(2019, 1, 4)),
+        ("26-FEB-1987 16:03:15.46", date(1987, 2, 26)),
+        ("yesterday", None),
+        ("", None),
+    ],
 )
 def test_metadata_date_formats(value: str, expected: date | None) -> None:
     assert parse_date(value) == expected
@@ -142,8 +151,12 @@ def test_html_main_text_title_and_date_without_furniture() -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [("", "empty"), ("   \n\n  ", "empty"), ("Advertisement\n\nLeave a Reply", "empty"),
-     ("Just three words", "too short")],
+    [
+        ("", "empty"),
+        ("   \n\n  ", "empty"),
+        ("Advertisement\n\nLeave a Reply", "empty"),
+        ("Just three words", "too short"),
+    ],
 )
 def test_rejections_are_values_with_reasons(content: str, reason: str) -> None:
     result = clean_document(RawDocument("d", "d.txt", content))

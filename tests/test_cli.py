@@ -11,22 +11,43 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import SAMPLES
 
 RECORD_KEYS = {
-    "event_id", "doc_id", "sentence_index", "source", "target", "cameo", "cameo_root", "plover",
-    "plover_mode", "quad_class", "goldstein", "modality", "attributed_to", "date",
-    "date_precision", "location", "evidence", "confidence",
+    "event_id",
+    "doc_id",
+    "sentence_index",
+    "source",
+    "target",
+    "cameo",
+    "cameo_root",
+    "plover",
+    "plover_mode",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "attributed_to",
+    "date",
+    "date_precision",
+    "location",
+    "evidence",
+    "confidence",
 }
 ACTOR_KEYS = {"code", "country", "sector", "name", "text", "entity"}
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NEWSEVENTS_DB": str((cwd or Path.cwd()) / "default.duckdb")}
     return subprocess.run(
-        [sys.executable, "-m", "newsevents", *args], input=stdin, capture_output=True,
-        text=True, env=env, cwd=cwd, timeout=300,
+        [sys.executable, "-m", "newsevents", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=300,
     )
 
 
@@ -39,9 +60,16 @@ def test_code_prints_event_records_field_for_field() -> None:
     record = records[0]
     assert set(record) == RECORD_KEYS
     assert set(record["source"]) == ACTOR_KEYS and set(record["evidence"]) == {
-        "text", "start", "end", "trigger"}
+        "text",
+        "start",
+        "end",
+        "trigger",
+    }
     assert (record["doc_id"], record["source"]["country"], record["target"]["country"]) == (
-        "ex1", "USA", "IRN")
+        "ex1",
+        "USA",
+        "IRN",
+    )
     assert (record["cameo"], record["cameo_root"], record["plover"]) == ("163", "16", "SANCTION")
     assert (record["quad_class"], record["modality"]) == (4, "asserted")
     assert (record["date"], record["date_precision"]) == ("2019-04-22", "day")
@@ -69,19 +97,30 @@ def test_events_without_a_store_is_a_one_line_error(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("inputs")
-    story = "Iran fired missiles at a U.S. base in Iraq on Wednesday.\n\nOfficials said the attack caused no deaths."
+    story = (
+        "Iran fired missiles at a U.S. base in Iraq on Wednesday.\n\n"
+        "Officials said the attack caused no deaths."
+    )
     (folder / "story.txt").write_text("Iran strikes back\n\n" + story)
     (folder / "copy-of-story.txt").write_text("Iran strikes back\n\n" + story)
     (folder / "empty.txt").write_text("")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (folder / "wire.jsonl").write_text(
-        json.dumps({"id": "w1", "date": "2022-02-24", "text": "Russia invaded Ukraine on Thursday, and NATO condemned the invasion."})
+        json.dumps(
+            {
+                "id": "w1",
+                "date": "2022-02-24",
+                "text": "Russia invaded Ukraine on Thursday, and NATO condemned the invasion.",
+            }
+        )
         + "\n{broken\n"
     )
     return folder
 
 
-def test_ingest_stores_each_article_once_and_reports_bad_inputs(mixed_inputs: Path, tmp_path: Path) -> None:
+def test_ingest_stores_each_article_once_and_reports_bad_inputs(
+    mixed_inputs: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "store.duckdb"
     first = run("ingest", str(mixed_inputs), "--db", str(db))
     assert first.returncode == 1  # the binary file and the broken JSONL line
@@ -93,9 +132,13 @@ def test_ingest_stores_each_article_once_and_reports_bad_inputs(mixed_inputs: Pa
     assert "read 4 / new 0 / duplicate 3 / rejected 1 (empty 1) / errors 2" in second.stderr
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
-    runs = con.execute("SELECT status, n_new, n_duplicate FROM ingest_runs ORDER BY started_at").fetchall()
+    runs = con.execute(
+        "SELECT status, n_new, n_duplicate FROM ingest_runs ORDER BY started_at"
+    ).fetchall()
     assert runs == [("finished", 2, 1), ("finished", 0, 3)]
-    problems = con.execute("SELECT kind, count(*) FROM problems GROUP BY kind ORDER BY kind").fetchall()
+    problems = con.execute(
+        "SELECT kind, count(*) FROM problems GROUP BY kind ORDER BY kind"
+    ).fetchall()
     assert problems == [("error", 4), ("rejected", 2)]
 
 
@@ -110,7 +153,8 @@ def test_ingest_of_good_inputs_exits_zero_and_events_lists_them(tmp_path: Path) 
     jsonl = run("events", "--db", str(db), "--format", "jsonl", "--dyad", "USA", "IRN")
     records = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert records and all(
-        {r["source"]["country"], (r["target"] or {}).get("country")} == {"USA", "IRN"} for r in records
+        {r["source"]["country"], (r["target"] or {}).get("country")} == {"USA", "IRN"}
+        for r in records
     )
 
 

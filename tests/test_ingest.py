@@ -7,8 +7,8 @@ import io
 import json
 from pathlib import Path
 
-from warcio.warcwriter import WARCWriter
 from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from newsevents.ingest import read_inputs
 from newsevents.records import RawDocument, ReadError
@@ -38,14 +38,24 @@ def test_html_file_is_marked_html(tmp_path: Path) -> None:
 def test_jsonl_records_use_their_ids_and_metadata(tmp_path: Path) -> None:
     path = tmp_path / "wire.jsonl"
     lines = [
-        {"id": "a1", "title": "T1", "date": "2020-01-03", "url": "https://x.org/1", "text": ARTICLE},
+        {
+            "id": "a1",
+            "title": "T1",
+            "date": "2020-01-03",
+            "url": "https://x.org/1",
+            "text": ARTICLE,
+        },
         {"body": ARTICLE + " Again.", "published": "2020-01-04"},
     ]
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     first, second = _read(path)
     assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
     assert (first.doc_id, first.title, first.published, first.url) == (
-        "a1", "T1", "2020-01-03", "https://x.org/1")
+        "a1",
+        "T1",
+        "2020-01-03",
+        "https://x.org/1",
+    )
     assert second.doc_id == "wire-2" and second.published == "2020-01-04"
 
 
@@ -112,14 +122,23 @@ def _warc_bytes(compress: bool) -> bytes:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=compress)
     html = f"<html><body><article><p>{ARTICLE}</p></article></body></html>".encode()
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                               protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(
-        "https://news.example/a", "response", payload=io.BytesIO(html), http_headers=headers))
+    headers = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            "https://news.example/a", "response", payload=io.BytesIO(html), http_headers=headers
+        )
+    )
     image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(
-        "https://news.example/a.png", "response", payload=io.BytesIO(b"\x89PNG"),
-        http_headers=image))
+    writer.write_record(
+        writer.create_warc_record(
+            "https://news.example/a.png",
+            "response",
+            payload=io.BytesIO(b"\x89PNG"),
+            http_headers=image,
+        )
+    )
     return buffer.getvalue()
 
 

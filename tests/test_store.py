@@ -18,20 +18,47 @@ PRK = Actor("PRK", "PRK", None, "North Korea", "North Korea", "country:PRK")
 
 
 def _article(text: str = "The US imposed sanctions on the IRGC.", doc_id: str = "a") -> Article:
-    return Article(article_id=f"id-{doc_id}", doc_id=doc_id, origin=f"{doc_id}.txt", text=text,
-                   title="T", published=date(2019, 4, 22), date_source="text")
+    return Article(
+        article_id=f"id-{doc_id}",
+        doc_id=doc_id,
+        origin=f"{doc_id}.txt",
+        text=text,
+        title="T",
+        published=date(2019, 4, 22),
+        date_source="text",
+    )
 
 
-def _event(event_id: str, source: Actor, target: Actor | None, cameo: str, when: str,
-           modality: str = "asserted", doc_id: str = "a", plover: str = "SANCTION") -> Event:
+def _event(
+    event_id: str,
+    source: Actor,
+    target: Actor | None,
+    cameo: str,
+    when: str,
+    modality: str = "asserted",
+    doc_id: str = "a",
+    plover: str = "SANCTION",
+) -> Event:
     return Event(
-        event_id=event_id, doc_id=doc_id, sentence_index=0, source=source, target=target,
-        cameo=cameo, cameo_root=cameo[:2], plover=plover,
-        plover_mode=None, quad_class=4, goldstein=-4.0, modality=modality,  # type: ignore[arg-type]
-        attributed_to=None, date=when, date_precision="month" if len(when) == 7 else "day",
-        location=None, evidence=Evidence("The US imposed sanctions on the IRGC.", 0, 37,
-                                         "imposed sanctions"),
-        confidence=0.8, article_id=f"id-{doc_id}",
+        event_id=event_id,
+        doc_id=doc_id,
+        sentence_index=0,
+        source=source,
+        target=target,
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        plover=plover,
+        plover_mode=None,
+        quad_class=4,
+        goldstein=-4.0,
+        modality=modality,  # type: ignore[arg-type]
+        attributed_to=None,
+        date=when,
+        date_precision="month" if len(when) == 7 else "day",
+        location=None,
+        evidence=Evidence("The US imposed sanctions on the IRGC.", 0, 37, "imposed sanctions"),
+        confidence=0.8,
+        article_id=f"id-{doc_id}",
     )
 
 
@@ -40,7 +67,8 @@ def test_migrations_are_recorded_once(db: Path) -> None:
     Store(db).close()
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT version, name FROM schema_migrations").fetchall() == [
-        (1, "001_initial.sql")]
+        (1, "001_initial.sql")
+    ]
 
 
 def test_batch_is_idempotent_and_round_trips_the_record(db: Path) -> None:
@@ -75,7 +103,9 @@ def test_filters(db: Path) -> None:
 
 def test_injection_attempts_are_just_values(db: Path) -> None:
     with Store(db) as store:
-        store.write_batch(store.start_run("t", {}), [(_article(), [_event("e1", USA, IRN, "163", "2019-04")])])
+        store.write_batch(
+            store.start_run("t", {}), [(_article(), [_event("e1", USA, IRN, "163", "2019-04")])]
+        )
         assert store.event_records(EventFilters(actor="x' OR 1=1 --")) == []
         assert store.counts()["events"] == 1
 

@@ -42,10 +42,22 @@ OUT = REPO / "newsevents" / "actors" / "data" / "countries.jsonl"
 # Forms that must never be an alias of any country: they name more than one
 # (both Koreas, both Congos, both Virgin Islands) or are common English words.
 FORBIDDEN = {
-    "korea", "korean", "koreans",
-    "congo", "the congo", "congolese",
-    "virgin islands", "virgin islander", "virgin islanders",
-    "car", "reunion", "jersey", "male", "the valley", "cayenne", "san jose",
+    "korea",
+    "korean",
+    "koreans",
+    "congo",
+    "the congo",
+    "congolese",
+    "virgin islands",
+    "virgin islander",
+    "virgin islanders",
+    "car",
+    "reunion",
+    "jersey",
+    "male",
+    "the valley",
+    "cayenne",
+    "san jose",
 }
 
 # fmt: off
@@ -318,7 +330,9 @@ def parse_overrides(text: str = OVERRIDES) -> dict[str, dict]:
             continue
         parts = [p.strip() for p in line.split("|")]
         if len(parts) != 8:
-            raise SystemExit(f"OVERRIDES line {lineno}: expected 8 fields, got {len(parts)}: {line!r}")
+            raise SystemExit(
+                f"OVERRIDES line {lineno}: expected 8 fields, got {len(parts)}: {line!r}"
+            )
         code, name, aliases, adjs, dems, caps, wd, descs = parts
         if code in rows:
             raise SystemExit(f"OVERRIDES line {lineno}: duplicate code {code}")
@@ -374,10 +388,7 @@ def build_entry(code: str, row: dict, iso=None) -> dict:
             if f:
                 candidates.append(f)
     candidates += [a for a in row["aliases"] if not a.startswith("-")]
-    aliases = [
-        a for a in _dedup(candidates)
-        if fold(a) not in drop and fold(a) not in FORBIDDEN
-    ]
+    aliases = [a for a in _dedup(candidates) if fold(a) not in drop and fold(a) not in FORBIDDEN]
     return {
         "entity": f"country:{code}",
         "kind": "country",
@@ -402,7 +413,9 @@ def build() -> list[dict]:
         raise SystemExit(f"no OVERRIDES row for ISO codes: {', '.join(missing)}")
     unknown = sorted(set(rows) - set(iso_by_code) - NON_ISO)
     if unknown:
-        raise SystemExit(f"OVERRIDES rows not in ISO 3166-1 and not in NON_ISO: {', '.join(unknown)}")
+        raise SystemExit(
+            f"OVERRIDES rows not in ISO 3166-1 and not in NON_ISO: {', '.join(unknown)}"
+        )
     entries = [build_entry(code, rows[code], iso_by_code.get(code)) for code in sorted(rows)]
     check_collisions(entries)
     return entries
@@ -432,7 +445,9 @@ def render(entries: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the file is out of date")
+    ap.add_argument(
+        "--check", action="store_true", help="do not write; exit 1 if the file is out of date"
+    )
     args = ap.parse_args(argv)
     text = render(build())
     if args.check:

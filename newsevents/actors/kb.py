@@ -157,17 +157,24 @@ def _parse_day(value: str | None) -> date | None:
 def _entry_from_json(raw: dict[str, Any]) -> Entry:
     roles = tuple(
         Role(
-            code=role["code"], start=_parse_day(role.get("start")),
-            end=_parse_day(role.get("end")), title=role.get("title", ""),
+            code=role["code"],
+            start=_parse_day(role.get("start")),
+            end=_parse_day(role.get("end")),
+            title=role.get("title", ""),
         )
         for role in raw.get("roles") or ()
     )
     code = raw.get("code")
     return Entry(
-        entity=raw["entity"], kind=raw.get("kind", "org"), name=raw.get("name") or raw["entity"],
-        code=code, country=raw.get("country"), sector=raw.get("sector"),
+        entity=raw["entity"],
+        kind=raw.get("kind", "org"),
+        name=raw.get("name") or raw["entity"],
+        code=code,
+        country=raw.get("country"),
+        sector=raw.get("sector"),
         roles=tuple(sorted(roles, key=lambda r: r.start or date.min)),
-        default_code=raw.get("default_code"), wikidata=raw.get("wikidata"),
+        default_code=raw.get("default_code"),
+        wikidata=raw.get("wikidata"),
     )
 
 

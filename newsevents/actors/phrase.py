@@ -19,8 +19,9 @@ def code_phrase(parsed: ParsedArticle, kb: KnowledgeBase, day: date | None) -> A
     sector = _sector_of(parsed.tokens, root, kb)
     if sector is None:
         return None
-    return Actor(code=sector, country=None, sector=sector, name=sector,
-                 text=parsed.article.text, entity=None)
+    return Actor(
+        code=sector, country=None, sector=sector, name=sector, text=parsed.article.text, entity=None
+    )
 
 
 def _phrase_head(tokens: tuple[Token, ...]) -> Token | None:

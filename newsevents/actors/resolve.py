@@ -92,9 +92,7 @@ def _composable(entry: Entry, form: str) -> bool:
     return entry.kind == "country" and form in COMPOSABLE_FORMS
 
 
-def _sector_after(
-    tokens: tuple[Token, ...], end: int, kb: KnowledgeBase
-) -> tuple[int, str | None]:
+def _sector_after(tokens: tuple[Token, ...], end: int, kb: KnowledgeBase) -> tuple[int, str | None]:
     """The longest sector noun right after ``end`` (after an optional "'s")."""
     start = end + 1 if end < len(tokens) and tokens[end].text in ("'s", "’s") else end
     for stop in range(min(len(tokens), start + 5), start, -1):
@@ -109,8 +107,13 @@ def _is_named_actor(kb: KnowledgeBase, entity: str) -> bool:
 
 
 def _mention(
-    sentence: Sentence, tokens: tuple[Token, ...], start: int, end: int, entry: Entry,
-    sector: str | None, day: date | None,
+    sentence: Sentence,
+    tokens: tuple[Token, ...],
+    start: int,
+    end: int,
+    entry: Entry,
+    sector: str | None,
+    day: date | None,
 ) -> Mention:
     if start > 0 and tokens[start - 1].text in DETERMINERS:
         start -= 1  # "the United States", "The US"
@@ -118,7 +121,9 @@ def _mention(
     first, last = tokens[start], tokens[end - 1]
     text = sentence.text[first.idx - sentence.start : last.idx + len(last.text) - sentence.start]
     return Mention(
-        sentence_index=sentence.index, start=tokens[start].i, end=tokens[end - 1].i + 1,
+        sentence_index=sentence.index,
+        start=tokens[start].i,
+        end=tokens[end - 1].i + 1,
         actor=Actor(actor.code, actor.country, actor.sector, actor.name, text, actor.entity),
     )
 
@@ -131,6 +136,10 @@ def code_actor(entry: Entry, day: date | None, sector: str | None = None, text: 
     country = entry.country
     has_sector = bool(country) and code.startswith(country or "") and len(code) >= 6
     return Actor(
-        code=code, country=country, sector=code[3:6] if has_sector else None,
-        name=entry.name, text=text or entry.name, entity=entry.entity,
+        code=code,
+        country=country,
+        sector=code[3:6] if has_sector else None,
+        name=entry.name,
+        text=text or entry.name,
+        entity=entry.entity,
     )

@@ -57,9 +57,15 @@ def clean_document(
     if reason:
         return Rejection(raw.doc_id, raw.origin, reason)
     return Article(
-        article_id=content_hash(text), doc_id=raw.doc_id, origin=raw.origin, text=text,
-        title=title.strip() if title else None, published=published, date_source=date_source,
-        url=url, removed_lines=furniture.removed,
+        article_id=content_hash(text),
+        doc_id=raw.doc_id,
+        origin=raw.origin,
+        text=text,
+        title=title.strip() if title else None,
+        published=published,
+        date_source=date_source,
+        url=url,
+        removed_lines=furniture.removed,
     )
 
 

@@ -95,10 +95,7 @@ def remove_furniture(lines: list[str]) -> FurnitureResult:
                 appeal_left -= 1
                 removed.append(stripped)
                 continue
-        if (
-            is_furniture(stripped)
-            or _repeated_later(stripped, lines, position)
-        ):
+        if is_furniture(stripped) or _repeated_later(stripped, lines, position):
             removed.append(stripped)
             continue
         kept.append(strip_credit(line) if stripped else "")

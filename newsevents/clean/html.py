@@ -21,7 +21,10 @@ def extract_html(html: str) -> HtmlContent:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
             favor_precision=True,
         )
     if document is None:

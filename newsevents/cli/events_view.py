@@ -16,9 +16,15 @@ from rich.table import Table
 from newsevents.store.rows import record_from_row
 
 TABLE_COLUMNS = (
-    ("date", "date"), ("source", "source_code"), ("target", "target_code"), ("cameo", "cameo"),
-    ("plover", "plover"), ("modality", "modality"), ("conf", "confidence"),
-    ("trigger", "trigger"), ("doc", "doc_id"),
+    ("date", "date"),
+    ("source", "source_code"),
+    ("target", "target_code"),
+    ("cameo", "cameo"),
+    ("plover", "plover"),
+    ("modality", "modality"),
+    ("conf", "confidence"),
+    ("trigger", "trigger"),
+    ("doc", "doc_id"),
 )
 
 
@@ -36,7 +42,9 @@ def write_events(events: pa.Table, fmt: str, output: Path | None) -> None:
             stream.write(sink.getvalue().to_pybytes().decode("utf-8"))
         elif fmt == "jsonl":
             for row in events.to_pylist():
-                stream.write(json.dumps(record_from_row(row), ensure_ascii=False, default=str) + "\n")
+                stream.write(
+                    json.dumps(record_from_row(row), ensure_ascii=False, default=str) + "\n"
+                )
         else:
             Console(file=stream, width=None if stream.isatty() else 160).print(_table(events))
     finally:

@@ -15,8 +15,12 @@ def run_ingest_with_progress(paths: list[str], settings: Settings, err: Console)
         err.print(line, markup=False, highlight=False)
 
     progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
     with progress:
         task = progress.add_task("loading the model", total=None)

@@ -36,16 +36,24 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """newsevents: political event data from news text."""
 
 
 @app.command()
 def code(
-    text: Annotated[str | None, typer.Argument(
-        help="The text to code (plain or HTML). Omit it, or give -, to read standard input.")] = None,
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help="The text to code (plain or HTML). Omit it, or give -, to read standard input."
+        ),
+    ] = None,
     date: Annotated[str | None, DateOption] = None,
     doc_id: Annotated[str, typer.Option("--doc-id", help="doc_id for the events.")] = "stdin",
 ) -> None:
@@ -68,12 +76,18 @@ def code(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files or directories (searched recursively); - reads standard input.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or directories (searched recursively); - reads standard input."),
+    ],
     db: Annotated[Path | None, DbOption] = None,
     date: Annotated[str | None, DateOption] = None,
-    actors: Annotated[Path | None, typer.Option(
-        "--actors", metavar="FILE", help="Your own actor entries (JSONL) on top of ours.")] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors", metavar="FILE", help="Your own actor entries (JSONL) on top of ours."
+        ),
+    ] = None,
 ) -> None:
     r"""Read, clean, code and store articles. Idempotent: an article already stored (same
     clean text) is counted as a duplicate and not stored again.
@@ -91,8 +105,9 @@ def ingest(
     """
     from newsevents.cli.ingest_view import run_ingest_with_progress
 
-    settings = Settings(db_path=db_path(db), default_date=parse_date_option(date),
-                        actors_file=actors)
+    settings = Settings(
+        db_path=db_path(db), default_date=parse_date_option(date), actors_file=actors
+    )
     summary = run_ingest_with_progress(paths, settings, err)
     if summary.errors:
         raise typer.Exit(1)
@@ -101,17 +116,36 @@ def ingest(
 @app.command()
 def events(
     db: Annotated[Path | None, DbOption] = None,
-    actor: Annotated[str | None, typer.Option(help="Source or target (code prefix, country or entity id).")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Source or target (code prefix, country or entity id).")
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Source actor.")] = None,
     target: Annotated[str | None, typer.Option(help="Target actor.")] = None,
-    dyad: Annotated[tuple[str, str] | None, typer.Option(metavar="A B", help="Events between A and B, both directions.")] = None,
-    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or prefix (16, 163) or a PLOVER type (SANCTION).")] = None,
-    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or before this date.")] = None,
-    modality: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical, future or speculative.")] = None,
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option(metavar="A B", help="Events between A and B, both directions."),
+    ] = None,
+    code: Annotated[
+        str | None,
+        typer.Option("--code", help="CAMEO code or prefix (16, 163) or a PLOVER type (SANCTION)."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or after this date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or before this date.")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted, negated, hypothetical, future or speculative.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, jsonl or parquet.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of standard output.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here instead of standard output."
+        ),
+    ] = None,
 ) -> None:
     r"""List stored events, filtered.
 
@@ -129,8 +163,14 @@ def events(
     if fmt not in ("table", "csv", "jsonl", "parquet"):
         raise typer.BadParameter("use table, csv, jsonl or parquet", param_hint="--format")
     filters = EventFilters(
-        actor=actor, source=source, target=target, dyad=dyad, code=code,
-        since=parse_date_option(since), until=parse_date_option(until), modality=modality,
+        actor=actor,
+        source=source,
+        target=target,
+        dyad=dyad,
+        code=code,
+        since=parse_date_option(since),
+        until=parse_date_option(until),
+        modality=modality,
         limit=limit,
     )
     with Store(db_path(db), read_only=True) as store:
@@ -139,7 +179,9 @@ def events(
 
 @app.command()
 def clean(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories; - reads standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or directories; - reads standard input.")
+    ],
     date: Annotated[str | None, DateOption] = None,
 ) -> None:
     r"""Print the clean text and metadata of each article as JSON (one object per line),

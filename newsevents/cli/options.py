@@ -21,11 +21,13 @@ def parse_date_option(value: str | None) -> date | None:
 
 
 DateOption = typer.Option(
-    "--date", metavar="YYYY-MM-DD",
+    "--date",
+    metavar="YYYY-MM-DD",
     help="Publication date, used when the article carries none; the base for relative dates.",
 )
 DbOption = typer.Option(
-    "--db", metavar="FILE",
+    "--db",
+    metavar="FILE",
     help="The store (default: $NEWSEVENTS_DB or ./newsevents.duckdb).",
 )
 

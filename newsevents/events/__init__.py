@@ -34,12 +34,18 @@ def code_events(
         tree = Tree.build(sentence)
         for match in SentenceMatcher(tree, list(sentence_mentions), patterns).matches():
             for event in _events_of(match, tree, parsed, codes):
-                key = (event.source.code, event.target.code if event.target else "",
-                       event.cameo, event.date)
+                key = (
+                    event.source.code,
+                    event.target.code if event.target else "",
+                    event.cameo,
+                    event.date,
+                )
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
-    return sorted(_without_bare_statements(best.values()),
-                  key=lambda e: (e.sentence_index, e.evidence.trigger))
+    return sorted(
+        _without_bare_statements(best.values()),
+        key=lambda e: (e.sentence_index, e.evidence.trigger),
+    )
 
 
 def _without_bare_statements(events: Iterable[Event]) -> list[Event]:
@@ -47,7 +53,9 @@ def _without_bare_statements(events: Iterable[Event]) -> list[Event]:
     the same sentence ("issued statements condemning ...": the condemnation is the event)."""
     events = list(events)
     specific = {(e.sentence_index, e.source.code) for e in events if e.cameo != "010"}
-    return [e for e in events if e.cameo != "010" or (e.sentence_index, e.source.code) not in specific]
+    return [
+        e for e in events if e.cameo != "010" or (e.sentence_index, e.source.code) not in specific
+    ]
 
 
 def _events_of(
@@ -68,31 +76,57 @@ def _events_of(
                 continue
             if target is not None and (target.start, target.end) == (source.start, source.end):
                 continue
-            events.append(_event(match, info, parsed, sentence, source, target, modality,
-                                 event_date, precision))
+            events.append(
+                _event(
+                    match, info, parsed, sentence, source, target, modality, event_date, precision
+                )
+            )
     return events
 
 
 def _event(
-    match: Match, info: CodeInfo, parsed: ParsedArticle, sentence: Sentence, source: Mention,
-    target: Mention | None, modality: str, event_date: str | None, precision: str,
+    match: Match,
+    info: CodeInfo,
+    parsed: ParsedArticle,
+    sentence: Sentence,
+    source: Mention,
+    target: Mention | None,
+    modality: str,
+    event_date: str | None,
+    precision: str,
 ) -> Event:
     trigger = _trigger_text(match.trigger_tokens, sentence)
     article = parsed.article
-    key = "|".join((article.article_id, str(sentence.index), str(match.trigger.i),
-                    source.actor.code, target.actor.code if target else "", info.cameo))
+    key = "|".join(
+        (
+            article.article_id,
+            str(sentence.index),
+            str(match.trigger.i),
+            source.actor.code,
+            target.actor.code if target else "",
+            info.cameo,
+        )
+    )
     return Event(
         event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
-        doc_id=article.doc_id, sentence_index=sentence.index,
-        source=source.actor, target=target.actor if target else None,
-        cameo=info.cameo, cameo_root=info.root, plover=info.plover,
-        plover_mode=info.plover_mode, quad_class=info.quad_class, goldstein=info.goldstein,
+        doc_id=article.doc_id,
+        sentence_index=sentence.index,
+        source=source.actor,
+        target=target.actor if target else None,
+        cameo=info.cameo,
+        cameo_root=info.root,
+        plover=info.plover,
+        plover_mode=info.plover_mode,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
         modality=modality,  # type: ignore[arg-type]
         attributed_to=_speaker_actor(match),
-        date=event_date, date_precision=precision,  # type: ignore[arg-type]
+        date=event_date,
+        date_precision=precision,  # type: ignore[arg-type]
         location=None,
-        evidence=Evidence(text=sentence.text, start=sentence.start, end=sentence.end,
-                          trigger=trigger),
+        evidence=Evidence(
+            text=sentence.text, start=sentence.start, end=sentence.end, trigger=trigger
+        ),
         confidence=_confidence(match, target, modality),
         article_id=article.article_id,
     )
@@ -129,7 +163,9 @@ def _event_date(trigger: Token, tree: Tree, base: date | None) -> tuple[str | No
     Vietnam February 27, 2019"); a verb only from its own time adjuncts ("on Friday")."""
     current: Token | None = trigger
     while current is not None:
-        phrase = _date_phrase(current, tree, whole_phrase=current is trigger and current.pos != "VERB")
+        phrase = _date_phrase(
+            current, tree, whole_phrase=current is trigger and current.pos != "VERB"
+        )
         if phrase:
             resolved = resolve_date(phrase, base)
             if resolved:

@@ -24,9 +24,13 @@ def load_codes() -> dict[str, CodeInfo]:
     codes = {}
     for row in csv.DictReader(text.splitlines(), delimiter="\t"):
         codes[row["cameo"]] = CodeInfo(
-            cameo=row["cameo"], root=row["root"], name=row["name"],
-            goldstein=float(row["goldstein"]), quad_class=int(row["quad_class"]),
-            plover=row["plover"] or None, plover_mode=row["plover_mode"] or None,
+            cameo=row["cameo"],
+            root=row["root"],
+            name=row["name"],
+            goldstein=float(row["goldstein"]),
+            quad_class=int(row["quad_class"]),
+            plover=row["plover"] or None,
+            plover_mode=row["plover_mode"] or None,
         )
     return codes
 

@@ -11,10 +11,20 @@ from newsevents.records import DatePrecision
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -34,8 +44,12 @@ def resolve_date(expression: str, base: date | None) -> Resolved | None:
     """An ISO date and precision for a date expression, or None if it names no date."""
     text = expression.lower().strip()
     return (
-        _iso(text) or _month_day(text, base) or _relative(text, base) or _weekday(text, base)
-        or _month(text, base) or _year(text)
+        _iso(text)
+        or _month_day(text, base)
+        or _relative(text, base)
+        or _weekday(text, base)
+        or _month(text, base)
+        or _year(text)
     )
 
 
@@ -102,7 +116,9 @@ def _weekday(text: str, base: date | None) -> Resolved | None:
         if re.search(rf"\b{name}\b", text):
             back = (base.weekday() - number) % 7
             if "next" in text:
-                return (base + timedelta(days=(number - base.weekday()) % 7 or 7)).isoformat(), "day"
+                return (
+                    base + timedelta(days=(number - base.weekday()) % 7 or 7)
+                ).isoformat(), "day"
             if "last" in text and back == 0:
                 back = 7
             return (base - timedelta(days=back)).isoformat(), "day"

@@ -72,8 +72,13 @@ class SentenceMatcher:
             targets = self._verb_targets(verb, pattern, extra)
             self.consumed.update(t.i for t in extra)
             return Match(
-                trigger=verb, pattern=pattern, trigger_tokens=(verb, *extra), sources=sources,
-                targets=targets, direct_source=direct, attributed_to=self._speaker(verb),
+                trigger=verb,
+                pattern=pattern,
+                trigger_tokens=(verb, *extra),
+                sources=sources,
+                targets=targets,
+                direct_source=direct,
+                attributed_to=self._speaker(verb),
             )
         return None
 
@@ -87,8 +92,11 @@ class SentenceMatcher:
             extra.append(particle[0])
         objects = self._objects(verb)
         if pattern.prep:
-            preps = [c for c in self.tree.kids(verb, "prep", "agent", "dative")
-                     if c.lemma == pattern.prep]
+            preps = [
+                c
+                for c in self.tree.kids(verb, "prep", "agent", "dative")
+                if c.lemma == pattern.prep
+            ]
             if not preps:
                 return None
             extra.append(preps[0])
@@ -143,8 +151,12 @@ class SentenceMatcher:
             if not sources or (not targets and not _allows_no_target(pattern)):
                 return None
             return Match(
-                trigger=noun, pattern=pattern, trigger_tokens=tuple(sorted((*qualifier[:1], noun), key=lambda t: t.i)),
-                sources=sources, targets=targets, direct_source=direct,
+                trigger=noun,
+                pattern=pattern,
+                trigger_tokens=tuple(sorted((*qualifier[:1], noun), key=lambda t: t.i)),
+                sources=sources,
+                targets=targets,
+                direct_source=direct,
                 attributed_to=self._speaker(noun),
             )
         return None
@@ -153,8 +165,14 @@ class SentenceMatcher:
         """Who does a noun event: "Russia's invasion", "the U.S. strike", or the subject of a
         light verb ("North Korea carried out a test"). Second value: from a possessive."""
         modifiers = [m for m in self.tree.kids(noun, *MODIFIER_DEPS)]
-        mentions = self._unique([self.by_token[t.i] for m in modifiers
-                                 for t in self.tree.subtree(m) if t.i in self.by_token])
+        mentions = self._unique(
+            [
+                self.by_token[t.i]
+                for m in modifiers
+                for t in self.tree.subtree(m)
+                if t.i in self.by_token
+            ]
+        )
         if mentions:
             direct = any(m.dep == "poss" for m in modifiers) or len(mentions) == 1
             return tuple(mentions), direct

@@ -16,34 +16,159 @@ SPECULATIVE_AUX = frozenset({"may", "might", "could", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "should", "must", "ought", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
-HEDGE_ADVERBS = frozenset({
-    "reportedly", "allegedly", "apparently", "possibly", "perhaps", "probably", "maybe",
-    "likely", "purportedly", "seemingly", "supposedly", "presumably",
-})
-HEDGE_VERBS = frozenset({
-    "appear", "seem", "believe", "suspect", "allege", "rumor", "rumour", "think", "suppose",
-    "speculate", "fear", "suggest", "claim",
-})
-FUTURE_VERBS = frozenset({
-    "plan", "intend", "expect", "prepare", "aim", "schedule", "set", "hope", "want", "seek",
-    "vow", "pledge", "promise", "threaten", "propose", "consider", "offer", "agree", "decide",
-    "mull", "weigh", "wish", "need", "urge", "call", "ask", "demand", "plot", "try", "attempt",
-})
-NEGATING_VERBS = frozenset({"refrain", "refuse", "fail", "deny", "decline", "avoid", "stop",
-                            "halt", "cease", "abstain", "reject"})
+HEDGE_ADVERBS = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "possibly",
+        "perhaps",
+        "probably",
+        "maybe",
+        "likely",
+        "purportedly",
+        "seemingly",
+        "supposedly",
+        "presumably",
+    }
+)
+HEDGE_VERBS = frozenset(
+    {
+        "appear",
+        "seem",
+        "believe",
+        "suspect",
+        "allege",
+        "rumor",
+        "rumour",
+        "think",
+        "suppose",
+        "speculate",
+        "fear",
+        "suggest",
+        "claim",
+    }
+)
+FUTURE_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "prepare",
+        "aim",
+        "schedule",
+        "set",
+        "hope",
+        "want",
+        "seek",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "propose",
+        "consider",
+        "offer",
+        "agree",
+        "decide",
+        "mull",
+        "weigh",
+        "wish",
+        "need",
+        "urge",
+        "call",
+        "ask",
+        "demand",
+        "plot",
+        "try",
+        "attempt",
+    }
+)
+NEGATING_VERBS = frozenset(
+    {
+        "refrain",
+        "refuse",
+        "fail",
+        "deny",
+        "decline",
+        "avoid",
+        "stop",
+        "halt",
+        "cease",
+        "abstain",
+        "reject",
+    }
+)
 NEGATING_PREPS = frozenset({"without", "instead"})
-CLAUSE_LINKS = ("xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "prep", "pobj",
-                "dobj", "nsubj", "nsubjpass", "attr", "oprd")
+CLAUSE_LINKS = (
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "advcl",
+    "conj",
+    "acl",
+    "relcl",
+    "prep",
+    "pobj",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "oprd",
+)
 # Verbs that only carry an event noun ("carried out a test", "launched an invasion").
-LIGHT_VERBS = frozenset({
-    "launch", "conduct", "carry", "hold", "stage", "make", "issue", "mount", "begin", "start",
-    "resume", "continue", "order", "perform", "undertake", "execute", "host", "have", "give",
-    "announce", "impose", "unleash", "wage", "commit", "sign", "reach", "seal", "strike",
-})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "announce", "state", "report", "add", "note", "declare", "insist", "write",
-    "confirm", "argue", "explain", "reply", "respond", "quote", "accord",
-})
+LIGHT_VERBS = frozenset(
+    {
+        "launch",
+        "conduct",
+        "carry",
+        "hold",
+        "stage",
+        "make",
+        "issue",
+        "mount",
+        "begin",
+        "start",
+        "resume",
+        "continue",
+        "order",
+        "perform",
+        "undertake",
+        "execute",
+        "host",
+        "have",
+        "give",
+        "announce",
+        "impose",
+        "unleash",
+        "wage",
+        "commit",
+        "sign",
+        "reach",
+        "seal",
+        "strike",
+    }
+)
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "report",
+        "add",
+        "note",
+        "declare",
+        "insist",
+        "write",
+        "confirm",
+        "argue",
+        "explain",
+        "reply",
+        "respond",
+        "quote",
+        "accord",
+    }
+)
 
 
 def modality_of(trigger: Token, tree: Tree) -> Modality:
@@ -96,16 +221,21 @@ def _own_markers(tok: Token, tree: Tree, first: bool) -> set[str]:
     found: set[str] = set()
     for child in tree.kids(tok):
         lemma = child.lemma
-        if child.dep == "neg" or (child.dep in ("advmod", "det") and lemma in ("never", "no")
-                                  and (child.dep == "advmod" or first)):
+        if child.dep == "neg" or (
+            child.dep in ("advmod", "det")
+            and lemma in ("never", "no")
+            and (child.dep == "advmod" or first)
+        ):
             found.add("negated")
         elif child.dep in ("aux", "auxpass") and child.tag == "MD":
             found.add(_modal(lemma, tok, tree))
         elif child.dep == "mark" and lemma in CONDITION_MARKS:
             found.add("hypothetical")
-        elif child.dep == "advcl" and any(
-            m.lemma in CONDITION_MARKS for m in tree.kids(child, "mark")
-        ) and _has_modal(tok, tree, HYPOTHETICAL_AUX | FUTURE_AUX):
+        elif (
+            child.dep == "advcl"
+            and any(m.lemma in CONDITION_MARKS for m in tree.kids(child, "mark"))
+            and _has_modal(tok, tree, HYPOTHETICAL_AUX | FUTURE_AUX)
+        ):
             found.add("hypothetical")  # "would ... if", "will ... if"
         elif child.dep == "advmod" and lemma in HEDGE_ADVERBS:
             found.add("speculative")

@@ -45,8 +45,10 @@ def pattern_from_json(raw: dict[str, object]) -> Pattern:
     return Pattern(
         id=str(raw.get("id") or raw.get("verb") or raw.get("noun")),
         cameo=str(raw["cameo"]),
-        verb=_lower(raw.get("verb")), noun=_lower(raw.get("noun")),
-        particle=_lower(raw.get("particle")), prep=_lower(raw.get("prep")),
+        verb=_lower(raw.get("verb")),
+        noun=_lower(raw.get("noun")),
+        particle=_lower(raw.get("particle")),
+        prep=_lower(raw.get("prep")),
         objects=frozenset(str(o).lower() for o in raw.get("object") or ()),  # type: ignore[union-attr]
         not_objects=frozenset(str(o).lower() for o in raw.get("not_object") or ()),  # type: ignore[union-attr]
         target=tuple(str(t) for t in target),  # type: ignore[union-attr]
@@ -59,8 +61,12 @@ def _lower(value: object) -> str | None:
 
 def load_patterns(extra: Path | None = None) -> PatternIndex:
     """The bundled patterns, plus a user's file of the same format."""
-    texts = [("patterns.jsonl", (resources.files("newsevents.events") / "data" / "patterns.jsonl")
-              .read_text("utf-8"))]
+    texts = [
+        (
+            "patterns.jsonl",
+            (resources.files("newsevents.events") / "data" / "patterns.jsonl").read_text("utf-8"),
+        )
+    ]
     if extra is not None:
         texts.append((str(extra), extra.read_text("utf-8")))
     verbs: dict[str, list[Pattern]] = defaultdict(list)

@@ -22,8 +22,20 @@ from newsevents.records import RawDocument, ReadError
 __all__ = ["SUPPORTED_SUFFIXES", "read_inputs", "read_path", "read_stream"]
 
 SUPPORTED_SUFFIXES = (
-    ".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".csv",
-    ".xml", ".rss", ".atom", ".warc", ".warc.gz",
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".csv",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".warc",
+    ".warc.gz",
 )
 MAX_FILE_BYTES = 512 * 1024 * 1024
 

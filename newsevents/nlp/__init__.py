@@ -41,15 +41,25 @@ def doc_to_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
     """Plain sentence and token records of a spaCy ``Doc``."""
     tokens = tuple(
         Token(
-            i=tok.i, text=tok.text, lemma=tok.lemma_.lower(), pos=tok.pos_, tag=tok.tag_,
-            dep=tok.dep_, head=tok.head.i, idx=tok.idx, ent_type=tok.ent_type_,
+            i=tok.i,
+            text=tok.text,
+            lemma=tok.lemma_.lower(),
+            pos=tok.pos_,
+            tag=tok.tag_,
+            dep=tok.dep_,
+            head=tok.head.i,
+            idx=tok.idx,
+            ent_type=tok.ent_type_,
             morph=str(tok.morph),
         )
         for tok in doc
     )
     sentences = tuple(
         Sentence(
-            index=index, start=span.start_char, end=span.end_char, text=span.text,
+            index=index,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
             tokens=tokens[span.start : span.end],
         )
         for index, span in enumerate(doc.sents)

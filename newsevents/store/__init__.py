@@ -24,7 +24,11 @@ from newsevents.records import Article, Event
 from newsevents.store.migrate import migrate
 from newsevents.store.query import EventFilters, build_event_query
 from newsevents.store.rows import (
-    ARTICLE_COLUMNS, EVENT_COLUMNS, article_row, event_row, record_from_row,
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    article_row,
+    event_row,
+    record_from_row,
 )
 
 __all__ = ["EventFilters", "Store"]
@@ -66,13 +70,22 @@ class Store:
         self.con.execute(
             "INSERT INTO ingest_runs (run_id, started_at, user_name, host, version, command,"
             " settings, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')",
-            [run_id, datetime.now(), _user(), socket.gethostname(), __version__, command,
-             json.dumps(settings)],
+            [
+                run_id,
+                datetime.now(),
+                _user(),
+                socket.gethostname(),
+                __version__,
+                command,
+                json.dumps(settings),
+            ],
         )
         return run_id
 
     def write_batch(
-        self, run_id: str, coded: Sequence[tuple[Article, list[Event]]],
+        self,
+        run_id: str,
+        coded: Sequence[tuple[Article, list[Event]]],
         problems: Sequence[tuple[str, str | None, str, str]] = (),
     ) -> None:
         """Store articles with their events, and problems (origin, doc_id, kind, reason),
@@ -83,7 +96,8 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             fresh = {a.article_id for a, _ in coded} - self.known_articles(
-                [a.article_id for a, _ in coded])
+                [a.article_id for a, _ in coded]
+            )
             self._insert("articles", ARTICLE_COLUMNS, [r for r in articles if r[0] in fresh])
             self._insert("events", EVENT_COLUMNS, [r for r in events if r[1] in fresh])
             if problems:
@@ -102,7 +116,9 @@ class Store:
         batch = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
         self.con.register("newsevents_batch", batch)
         try:
-            self.con.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM newsevents_batch")
+            self.con.execute(
+                f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM newsevents_batch"
+            )
         finally:
             self.con.unregister("newsevents_batch")
 
@@ -110,9 +126,17 @@ class Store:
         self.con.execute(
             "UPDATE ingest_runs SET finished_at = ?, n_read = ?, n_new = ?, n_duplicate = ?,"
             " n_rejected = ?, n_errors = ?, n_events = ?, status = ? WHERE run_id = ?",
-            [datetime.now(), counts.get("read", 0), counts.get("new", 0),
-             counts.get("duplicate", 0), counts.get("rejected", 0), counts.get("errors", 0),
-             counts.get("events", 0), status, run_id],
+            [
+                datetime.now(),
+                counts.get("read", 0),
+                counts.get("new", 0),
+                counts.get("duplicate", 0),
+                counts.get("rejected", 0),
+                counts.get("errors", 0),
+                counts.get("events", 0),
+                status,
+                run_id,
+            ],
         )
 
     # -- reading -------------------------------------------------------------------------
@@ -121,7 +145,9 @@ class Store:
         sql, params = build_event_query(filters or EventFilters(**kwargs))
         return self.con.cursor().sql(sql, params=params).to_arrow_table()
 
-    def event_records(self, filters: EventFilters | None = None, **kwargs: Any) -> list[dict[str, Any]]:
+    def event_records(
+        self, filters: EventFilters | None = None, **kwargs: Any
+    ) -> list[dict[str, Any]]:
         """Events matching the filters as event records (the JSON contract)."""
         return [record_from_row(row) for row in self.events(filters, **kwargs).to_pylist()]
 

@@ -18,8 +18,9 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 def applied_versions(con: Any) -> set[int]:
-    tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables")
-              .fetchall()}
+    tables = {
+        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     if "schema_migrations" not in tables:
         return set()
     return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
@@ -39,8 +40,9 @@ def migrate(con: Any) -> list[str]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
-                        [version, name])
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)", [version, name]
+            )
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

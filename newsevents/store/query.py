@@ -27,7 +27,7 @@ class EventFilters:
 
 
 def _actor_clause(role: str, value: str) -> tuple[str, list[object]]:
-    sql = (f"({role}_code LIKE ? OR {role}_country = ? OR {role}_entity = ?)")
+    sql = f"({role}_code LIKE ? OR {role}_country = ? OR {role}_entity = ?)"
     return sql, [value.upper() + "%" if ":" not in value else value, value.upper(), value]
 
 
@@ -50,8 +50,10 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
         a, b = filters.dyad
         ab = [_actor_clause("source", a), _actor_clause("target", b)]
         ba = [_actor_clause("source", b), _actor_clause("target", a)]
-        add(f"(({ab[0][0]} AND {ab[1][0]}) OR ({ba[0][0]} AND {ba[1][0]}))",
-            ab[0][1] + ab[1][1] + ba[0][1] + ba[1][1])
+        add(
+            f"(({ab[0][0]} AND {ab[1][0]}) OR ({ba[0][0]} AND {ba[1][0]}))",
+            ab[0][1] + ab[1][1] + ba[0][1] + ba[1][1],
+        )
     if filters.code:
         if filters.code.isdigit():
             add("cameo LIKE ?", [filters.code + "%"])
@@ -65,7 +67,8 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
         add("modality = ?", [filters.modality])
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     columns = ", ".join(EVENT_COLUMNS)
-    sql = f"SELECT {columns} FROM events{where} ORDER BY date_start NULLS LAST, doc_id, sentence_index, event_id"
+    order = "date_start NULLS LAST, doc_id, sentence_index, event_id"
+    sql = f"SELECT {columns} FROM events{where} ORDER BY {order}"
     if filters.limit is not None:
         sql += " LIMIT ?"
         params.append(int(filters.limit))
