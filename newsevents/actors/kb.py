@@ -115,8 +115,8 @@ class KnowledgeBase:
             return hit
         key = normalise(text)
         hit = self.names.get(key)
-        if hit is None:
-            return None
+        if hit is None or (text.isupper() and len(text) > 4):
+            return None  # "SANAA/WASHINGTON —": a dateline or a shouted headline
         # Lower-case text matches only names that are themselves lower case ("the hermit
         # regime"), so "turkey" the bird or "chad" the verb does not become a country.
         if text[:1].islower() and not hit.lower_ok:

@@ -222,3 +222,13 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         sys.exit(130)
+
+
+def _register_evaluation_commands() -> None:
+    from newsevents.cli.eval_cmd import annotate_command, eval_command
+
+    app.command("eval")(eval_command)
+    app.command("annotate")(annotate_command)
+
+
+_register_evaluation_commands()

@@ -85,6 +85,8 @@ class SentenceMatcher:
     def _verb_fits(self, verb: Token, pattern: Pattern) -> tuple[Token, ...] | None:
         """The tokens that complete the trigger (particle, preposition, object), or None."""
         extra: list[Token] = []
+        if not pattern.particle and self.tree.kids(verb, "prt"):
+            return None  # "call off" is not "call"; a phrasal verb needs its own pattern
         if pattern.particle:
             particle = [c for c in self.tree.kids(verb, "prt") if c.lemma == pattern.particle]
             if not particle:
@@ -184,29 +186,50 @@ class SentenceMatcher:
 
     # -- roles -------------------------------------------------------------------------
     def _subjects(self, verb: Token) -> tuple[tuple[Mention, ...], bool]:
-        """Mentions of the doer: the subject, a passive agent, or the subject of the clause
-        the verb hangs from ("Russia went further, describing the move as ...")."""
-        current: Token | None = verb
-        for step in range(4):
-            if current is None:
-                break
-            subjects = self.tree.kids(current, *SUBJECT_DEPS)
-            if self.tree.kids(current, "nsubjpass"):
-                subjects = self.tree.prep_objects(current, ("by",))
-            if subjects:
-                if subjects[0].lemma in RELATIVE_PRONOUNS and current.dep == "relcl":
-                    subjects = [self.tree.head(current)]  # "the strike that killed ..."
-                return self._mentions_of(subjects), step == 0
-            if current.dep not in CLAUSE_UP_DEPS:
-                break
-            if current.dep == "relcl":
-                return self._mentions_of([self.tree.head(current)]), False
+        """Mentions of the doer: a passive verb's agent ("by X"), else whoever fills the
+        subject slot of the verb's clause (see :meth:`_clause_subjects`). Second value:
+        the doer is the verb's own subject or agent."""
+        if self._is_passive(verb):
+            return self._mentions_of(self.tree.prep_objects(verb, ("by",))), True
+        own = bool(self.tree.kids(verb, *SUBJECT_DEPS))
+        return self._mentions_of(self._clause_subjects(verb, depth=0)), own
+
+    def _clause_subjects(self, verb: Token, depth: int) -> list[Token | None]:
+        """The subject of a clause, inherited where the clause has none of its own: from the
+        clause it is coordinated with, from the object of an object-control verb ("accused X
+        of striking", "urged X to leave"), else from the subject of the governing verb
+        ("Russia went further, describing ...", "X is believed to be sending aid")."""
+        subjects = self.tree.kids(verb, *SUBJECT_DEPS, "nsubjpass")
+        if subjects:
+            if subjects[0].lemma in RELATIVE_PRONOUNS and verb.dep == "relcl":
+                return [self.tree.head(verb)]  # "the strike that killed ..."
+            return list(subjects)
+        if depth > 4 or verb.dep not in CLAUSE_UP_DEPS:
+            return []
+        governor = self._governing_verb(verb)
+        if governor is None:
+            return []
+        controllers = self.tree.kids(governor, *OBJECT_DEPS)
+        if controllers and verb.dep in ("xcomp", "pcomp", "prep", "pobj"):
+            return list(controllers)
+        return self._clause_subjects(governor, depth + 1)
+
+    def _is_passive(self, verb: Token) -> bool:
+        """A passive verb, or a past participle modifying a noun ("a deal mediated by X")."""
+        return bool(self.tree.kids(verb, "nsubjpass", "auxpass", "agent")) or (
+            verb.tag == "VBN" and verb.dep in ("acl", "relcl", "amod")
+        )
+
+    def _governing_verb(self, verb: Token) -> Token | None:
+        """The verb a non-finite clause hangs from, through prepositions and nouns."""
+        current = self.tree.head(verb)
+        steps = 0
+        while current is not None and current.pos not in ("VERB", "AUX") and steps < 3:
+            if current.dep not in CLAUSE_UP_DEPS + ("nsubj", "attr"):
+                return None
             current = self.tree.head(current)
-            while current is not None and current.pos not in ("VERB", "AUX"):
-                if current.dep not in CLAUSE_UP_DEPS + ("nsubj", "attr"):
-                    return (), False
-                current = self.tree.head(current)
-        return (), False
+            steps += 1
+        return current if current is not None and current.pos in ("VERB", "AUX") else None
 
     def _speaker(self, trigger: Token) -> Mention | None:
         """Who reports the event: the subject of a speech verb the trigger's clause hangs on."""

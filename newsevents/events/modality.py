@@ -35,6 +35,9 @@ HEDGE_ADVERBS = frozenset(
 HEDGE_VERBS = frozenset(
     {
         "appear",
+        "accuse",
+        "blame",
+        "charge",
         "seem",
         "believe",
         "suspect",

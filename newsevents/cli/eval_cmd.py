@@ -1,0 +1,156 @@
+"""``newsevents eval`` and ``newsevents annotate``: score the coder on gold files, and write
+a gold skeleton from the coder's output for a person to correct."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date as Date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from newsevents.cli.options import DateOption, parse_date_option
+from newsevents.errors import NewseventsError
+
+if TYPE_CHECKING:
+    from newsevents.api import Coder
+    from newsevents.evaluation.results import SetScore
+    from newsevents.records import Article, RawDocument
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+FORMATS = ("table", "json")
+PIPE_WIDTH = 120
+
+
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(
+        metavar="GOLD",
+        help="Gold files: our document gold (JSON with 'documents'), PLOVER GSR records "
+        "(JSON), PETRARCH validation XML, or actor cases (JSONL). The format is told by "
+        "the content.")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="Also list every miss, false event and partial match with its "
+        "sentence.")] = False,
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", metavar="DIR",
+        help="Folder holding DOC.txt for each document of our gold format (instead of the "
+        "gold file's 'corpus').")] = None,
+    system: Annotated[Path | None, typer.Option(
+        "--system", metavar="FILE",
+        help="Score these event records (JSON lines, as 'newsevents code' prints them; "
+        "doc_id = gold document or record id) instead of running the coder.")] = None,
+) -> None:
+    r"""Score the coder on gold files: precision, recall and F1 by level (event found,
+    source and target country, CAMEO root, PLOVER type, modality, date), must-not-assert
+    and page-furniture counts, and actor-resolution accuracy. See EVALUATION.md.
+
+    Example:
+
+    \b
+        newsevents eval ../shared/gold/seeds_000_003.json --errors --format json
+    """
+    from newsevents.evaluation import evaluate, load_gold, load_system_events
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter("use table or json", param_hint="--format")
+    try:
+        golds = [load_gold(path, corpus) for path in gold]
+        events = load_system_events(system) if system is not None else None
+        scores = evaluate(golds, _load_coder() if events is None else None, events)
+    except NewseventsError as exc:
+        err.print(f"error: {exc.message}", markup=False)
+        raise typer.Exit(1) from None
+    _print_scores(scores, fmt, errors)
+
+
+def _load_coder() -> Coder:
+    from newsevents.api import Coder
+    from newsevents.config import Settings
+
+    return Coder.load(Settings())
+
+
+def _print_scores(scores: tuple[SetScore, ...], fmt: str, with_errors: bool) -> None:
+    from newsevents.evaluation import report_errors, report_json, report_tables
+
+    if fmt == "json":
+        print(report_json(scores, with_errors=with_errors))
+        return
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+    for renderable in report_tables(scores):
+        console.print(renderable)
+    if with_errors:
+        for line in report_errors(scores):
+            print(line)
+
+
+def annotate_command(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="FILE", help="Article files or folders (any format 'ingest' reads); - reads "
+        "standard input.")],
+    date: Annotated[str | None, DateOption] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write the skeleton here instead of standard output (its 'corpus' folder is "
+        "then relative to this file).")] = None,
+) -> None:
+    r"""Code articles and write a gold skeleton in our format (as seeds_000_003.json) from
+    the coder's output: one gold event per coded event, the cleaner's removed lines as
+    boilerplate. Correct it by hand, then score with 'newsevents eval'. Documents kept as
+    DOC.txt in one folder are named through 'corpus'; others carry their text.
+
+    Example:
+
+    \b
+        newsevents annotate articles/ --date 2024-01-12 -o gold/articles.json
+    """
+    from newsevents.api import Coder
+    from newsevents.config import Settings
+    from newsevents.evaluation.annotate import gold_skeleton
+
+    day = parse_date_option(date)
+    articles, raws, failed = _read_and_clean(paths, day)
+    coder = Coder.load(Settings(default_date=day))
+    output_dir = output.parent if output is not None else Path.cwd()
+    skeleton = gold_skeleton(coder.code_articles(articles), raws, output_dir)
+    text = json.dumps(skeleton, ensure_ascii=False, indent=1) + "\n"
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"error: cannot write {output}: {exc.strerror or exc}", markup=False)
+            raise typer.Exit(1) from None
+        err.print(f"wrote {len(skeleton['documents'])} documents to {output}", markup=False)
+    else:
+        sys.stdout.write(text)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _read_and_clean(
+    paths: list[str], day: Date | None
+) -> tuple[list[Article], dict[str, RawDocument], bool]:
+    """Articles to code, what was read for each doc id, and whether any input failed."""
+    from newsevents.clean import clean_document
+    from newsevents.ingest import read_inputs
+    from newsevents.records import ReadError, Rejection
+
+    articles: list[Article] = []
+    raws: dict[str, RawDocument] = {}
+    failed = False
+    for item in read_inputs(paths):
+        if isinstance(item, ReadError):
+            err.print(f"error: {item.message}", markup=False)
+            failed = True
+        elif item.doc_id in raws:
+            err.print(f"skipped: {item.origin}: doc id {item.doc_id} already read", markup=False)
+        elif isinstance(result := clean_document(item, day), Rejection):
+            err.print(f"rejected: {result.origin}: {result.reason}", markup=False)
+        else:
+            raws[item.doc_id] = item
+            articles.append(result)
+    return articles, raws, failed
