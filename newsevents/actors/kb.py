@@ -52,12 +52,11 @@ class Entry:
     def code_on(self, day: date | None) -> str | None:
         """The actor code on ``day``: the role held then, else the default, else the code."""
         if self.roles:
-            if day is not None:
-                for role in self.roles:
-                    if role.holds_on(day):
-                        return role.code
-            elif self.roles[-1].end is None:
-                return self.roles[-1].code
+            if day is None:
+                return self.roles[-1].code  # no date: the latest office
+            for role in reversed(self.roles):  # overlapping roles: the later one wins
+                if role.holds_on(day):
+                    return role.code
         return self.default_code or self.code or self.country
 
 

@@ -14,9 +14,23 @@ def code_phrase(parsed: ParsedArticle, kb: KnowledgeBase, day: date | None) -> A
     """The actor a phrase names, or None when it names none."""
     mentions = [m for s in parsed.sentences for m in find_mentions(s, kb, day)]
     root = _phrase_head(parsed.tokens)
-    if mentions:
-        return _heading_mention(mentions, root).actor
+    heading = _heading_mention(mentions, root) if mentions else None
+    if heading is not None and root is not None and heading.start <= root.i < heading.end:
+        return heading.actor
     sector = _sector_of(parsed.tokens, root, kb)
+    if heading is not None:
+        actor = heading.actor
+        if sector and actor.country and actor.code == actor.country:
+            # "the largest trade unions in Denmark": the head says who, the country where
+            return Actor(
+                f"{actor.country}{sector}",
+                actor.country,
+                sector,
+                actor.name,
+                parsed.article.text,
+                actor.entity,
+            )
+        return actor
     if sector is None:
         return None
     return Actor(

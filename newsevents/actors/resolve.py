@@ -15,6 +15,10 @@ from newsevents.records import Actor, Mention, Sentence, Token
 
 COMPOSABLE_FORMS = ("name", "adjective", "capital", "demonym")
 DETERMINERS = ("the", "The")
+RANK_WORDS = frozenset(
+    "junior senior deputy acting chief top former interim caretaker outgoing incoming "
+    "vice assistant principal permanent first second".split()
+)
 
 
 def find_mentions(sentence: Sentence, kb: KnowledgeBase, day: date | None) -> list[Mention]:
@@ -38,7 +42,32 @@ def find_mentions(sentence: Sentence, kb: KnowledgeBase, day: date | None) -> li
             continue
         mentions.append(_mention(sentence, tokens, start, sector_end, entry, sector, day))
         position += 1
-    return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(_hyphen_pairs(sentence, kb, day, covered))
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _hyphen_pairs(
+    sentence: Sentence, kb: KnowledgeBase, day: date | None, covered: set[int]
+) -> list[Mention]:
+    """Both sides of a hyphenated pair ("U.S.-North Korea summit", "Israel-Hamas war"),
+    as two mentions that share the hyphenated token."""
+    tokens = sentence.tokens
+    found: list[Mention] = []
+    for position, tok in enumerate(tokens):
+        if tok.i in covered or "-" not in tok.text.strip("-"):
+            continue
+        left, right = tok.text.rsplit("-", 1)
+        left_hit = kb.lookup(left)
+        for stop in range(min(len(tokens), position + 3), position, -1):
+            words = [right, *(t.text for t in tokens[position + 1 : stop])]
+            right_hit = kb.lookup(" ".join(words))
+            if left_hit and right_hit:
+                for hit, end in ((left_hit, position + 1), (right_hit, stop)):
+                    actor = code_actor(kb.entries[hit.entity], day)
+                    found.append(Mention(sentence.index, tok.i, tokens[end - 1].i + 1, actor))
+                break
+    return found
 
 
 def _name_spans(tokens: tuple[Token, ...], kb: KnowledgeBase) -> list[tuple[int, int, str, str]]:
@@ -95,6 +124,8 @@ def _composable(entry: Entry, form: str) -> bool:
 def _sector_after(tokens: tuple[Token, ...], end: int, kb: KnowledgeBase) -> tuple[int, str | None]:
     """The longest sector noun right after ``end`` (after an optional "'s")."""
     start = end + 1 if end < len(tokens) and tokens[end].text in ("'s", "’s") else end
+    while start < len(tokens) and tokens[start].text.lower() in RANK_WORDS:
+        start += 1  # "Nigerian junior foreign minister", "the US former ambassador"
     for stop in range(min(len(tokens), start + 5), start, -1):
         sector = kb.sector_nouns.get(normalise(_span_text(tokens, start, stop)))
         if sector:

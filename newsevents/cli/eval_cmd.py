@@ -50,7 +50,6 @@ def eval_command(
 
     Example:
 
-    \b
         newsevents eval ../shared/gold/seeds_000_003.json --errors --format json
     """
     from newsevents.evaluation import evaluate, load_gold, load_system_events
@@ -105,7 +104,6 @@ def annotate_command(
 
     Example:
 
-    \b
         newsevents annotate articles/ --date 2024-01-12 -o gold/articles.json
     """
     from newsevents.api import Coder

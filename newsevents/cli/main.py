@@ -61,7 +61,6 @@ def code(
 
     Example:
 
-    \b
         newsevents code --date 2019-04-22 --doc-id jpost < article.txt
     """
     from newsevents.api import Coder, code_text
@@ -100,7 +99,6 @@ def ingest(
 
     Example:
 
-    \b
         newsevents ingest articles/ feed.xml --db news.duckdb --date 2024-01-12
     """
     from newsevents.cli.ingest_view import run_ingest_with_progress
@@ -151,8 +149,7 @@ def events(
 
     Example:
 
-    \b
-        newsevents events --dyad USA PRK --code 04 --since 2019-01-01 --format csv
+        newsevents events --dyad USA PRK --code 04 --format csv
     """
     from newsevents.cli.events_view import write_events
     from newsevents.store import EventFilters, Store
@@ -189,7 +186,6 @@ def clean(
 
     Example:
 
-    \b
         newsevents clean page.html | python -m json.tool
     """
     from newsevents.clean import clean_document

@@ -150,7 +150,7 @@ def _confidence(match: Match, target: Mention | None, modality: str) -> float:
     target found in the sentence; lower for event nouns and unasserted events."""
     score = 0.55
     score += 0.15 if target is not None else 0.0
-    score += 0.1 if match.pattern.specificity else 0.0
+    score += 0.1 if match.score >= 4 else 0.0  # an object, particle or preposition matched
     score += 0.1 if match.direct_source else 0.0
     score -= 0.1 if match.pattern.noun else 0.0
     score -= 0.1 if modality != "asserted" else 0.0

@@ -65,6 +65,7 @@ FUTURE_VERBS = frozenset(
         "want",
         "seek",
         "vow",
+        "swear",
         "pledge",
         "promise",
         "threaten",
@@ -100,6 +101,10 @@ NEGATING_VERBS = frozenset(
         "abstain",
         "reject",
     }
+)
+FUTURE_NOUNS = frozenset(
+    "demand call plan proposal threat promise pledge hope request appeal offer intention bid "
+    "attempt effort ultimatum order push plea".split()
 )
 NEGATING_PREPS = frozenset({"without", "instead"})
 CLAUSE_LINKS = (
@@ -188,22 +193,28 @@ def _noun_markers(trigger: Token, tree: Tree) -> set[str]:
     only its own negation ("no strike") and a verb that plans, denies or hedges it count."""
     found = {"negated"} if any(c.lemma == "no" for c in tree.kids(trigger, "det")) else set()
     head = tree.head(trigger)
-    if head is not None and trigger.dep in ("dobj", "pobj", "nsubjpass"):
+    if head is not None and trigger.dep in ("dobj", "pobj", "nsubjpass", "nsubj", "attr"):
         governor = tree.head(head) if trigger.dep == "pobj" and head.dep == "prep" else head
         if governor is not None:
             found |= _governing_markers(governor, "dobj")
             if governor.lemma in LIGHT_VERBS:  # "may conduct a test": the verb's clause
                 found |= _verb_markers(governor, tree)
+            else:  # "X can claim that the American 'assassination' ... is proof"
+                found |= _verb_markers(governor, tree, own_markers=False)
     return found
 
 
-def _verb_markers(trigger: Token, tree: Tree) -> set[str]:
+def _verb_markers(trigger: Token, tree: Tree, own_markers: bool = True) -> set[str]:
+    """Markers of the trigger's clause and of the clauses above it; ``own_markers=False``
+    skips the trigger's own auxiliaries and negation (a noun's governing verb)."""
     found: set[str] = set()
     current: Token | None = trigger
     child_dep = ""
     only_conditions = False
     while current is not None:
         markers = _own_markers(current, tree, first=current is trigger)
+        if current is trigger and not own_markers:
+            markers = set()
         # A coordinated clause with its own subject shares only the condition of the
         # clause it joins: "Pyongyang's test was not X and North Korea carried out Y".
         found |= {m for m in markers if m == "hypothetical"} if only_conditions else markers
@@ -215,6 +226,8 @@ def _verb_markers(trigger: Token, tree: Tree) -> set[str]:
             break  # a relative clause is presupposed by the noun it describes
         only_conditions = current.dep == "conj" and bool(tree.kids(current, "nsubj", "nsubjpass"))
         child_dep = current.dep
+        if child_dep == "advcl" and any(a.tag == "TO" for a in tree.kids(current, "aux")):
+            child_dep = "xcomp"  # "have sworn to fight": an infinitive parsed as advcl
         current = tree.head(current)
     return found
 
@@ -279,4 +292,6 @@ def _governing_markers(governor: Token, child_dep: str) -> set[str]:
         return {"future"}
     if governor.lemma in NEGATING_PREPS:
         return {"negated"}
+    if governor.pos == "NOUN" and governor.lemma in FUTURE_NOUNS and child_dep in ("acl", "ccomp"):
+        return {"future"}  # "its demand that Israel ease restrictions"
     return set()

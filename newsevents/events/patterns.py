@@ -19,14 +19,17 @@ class Pattern:
     noun: str | None = None
     particle: str | None = None
     prep: str | None = None
-    objects: frozenset[str] = frozenset()
-    not_objects: frozenset[str] = frozenset()
+    objects: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
     target: tuple[str, ...] = ("dobj",)
+    target_required: bool = False
+    order: int = 0  # position in the files: earlier wins a tie
 
     @property
     def specificity(self) -> int:
-        """Patterns that ask more of the sentence are tried first."""
-        return 2 * bool(self.objects) + bool(self.particle) + bool(self.prep)
+        """Points for what the pattern asks of the sentence, before the object and target
+        are known (see docs/patterns.md, "Which pattern wins")."""
+        return 4 * bool(self.prep) + 4 * bool(self.particle) + 2 * self.target_required
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class PatternIndex:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
 
-def pattern_from_json(raw: dict[str, object]) -> Pattern:
+def pattern_from_json(raw: dict[str, object], order: int = 0) -> Pattern:
     target = raw["target"] if "target" in raw else ("dobj" if raw.get("verb") else ["of"])
     if isinstance(target, str):
         target = [target]
@@ -49,9 +52,11 @@ def pattern_from_json(raw: dict[str, object]) -> Pattern:
         noun=_lower(raw.get("noun")),
         particle=_lower(raw.get("particle")),
         prep=_lower(raw.get("prep")),
-        objects=frozenset(str(o).lower() for o in raw.get("object") or ()),  # type: ignore[union-attr]
-        not_objects=frozenset(str(o).lower() for o in raw.get("not_object") or ()),  # type: ignore[union-attr]
+        objects=tuple(str(o).lower() for o in raw.get("object") or ()),  # type: ignore[union-attr]
+        not_objects=tuple(str(o).lower() for o in raw.get("not_object") or ()),  # type: ignore[union-attr]
         target=tuple(str(t) for t in target),  # type: ignore[union-attr]
+        target_required=bool(raw.get("target_required")),
+        order=order,
     )
 
 
@@ -71,19 +76,23 @@ def load_patterns(extra: Path | None = None) -> PatternIndex:
         texts.append((str(extra), extra.read_text("utf-8")))
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
+    seen: set[str] = set()
     for origin, text in texts:
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             try:
-                pattern = pattern_from_json(json.loads(line))
+                pattern = pattern_from_json(json.loads(line), order=len(seen))
             except (json.JSONDecodeError, KeyError) as exc:
                 raise NewseventsError("E014", path=origin, line=number, reason=str(exc)) from None
+            if pattern.id in seen:
+                continue  # a user's pattern with a built-in id replaces the built-in
+            seen.add(pattern.id)
             if pattern.verb:
                 verbs[pattern.verb].append(pattern)
             elif pattern.noun:
                 nouns[pattern.noun].append(pattern)
     return PatternIndex(
-        verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
-        nouns={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in nouns.items()},
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
     )
