@@ -59,22 +59,59 @@ GOLD_DOC = {
     "doc_date": "2019-04-22",
     "text": TEXT,
     "events": [
-        {"id": "g1", "required": True, "source": ["USA"], "target": ["IRN"], "root": ["16"],
-         "plover": ["SANCTION"], "modality": "asserted", "date": "2019-04-08",
-         "evidence": "The United States imposed new sanctions on Iran"},
-        {"id": "g2", "required": True, "source": ["RUS"], "target": ["USA"], "root": ["11"],
-         "plover": ["ACCUSE"], "modality": "asserted", "date": "2019-04",
-         "evidence": "Russia condemned the American move."},
-        {"id": "g3", "required": False, "source": ["CHN"], "target": ["RUS"], "root": ["04"],
-         "plover": ["CONSULT"], "modality": "asserted", "date": None,
-         "evidence": "China and Russia met in Beijing"},
-        {"id": "g4", "required": True, "source": ["PRK"], "target": ["*"], "root": ["15"],
-         "plover": ["MOBILIZE"], "modality": "speculative", "date": None,
-         "evidence": "North Korea appears to be preparing a missile test"},
+        {
+            "id": "g1",
+            "required": True,
+            "source": ["USA"],
+            "target": ["IRN"],
+            "root": ["16"],
+            "plover": ["SANCTION"],
+            "modality": "asserted",
+            "date": "2019-04-08",
+            "evidence": "The United States imposed new sanctions on Iran",
+        },
+        {
+            "id": "g2",
+            "required": True,
+            "source": ["RUS"],
+            "target": ["USA"],
+            "root": ["11"],
+            "plover": ["ACCUSE"],
+            "modality": "asserted",
+            "date": "2019-04",
+            "evidence": "Russia condemned the American move.",
+        },
+        {
+            "id": "g3",
+            "required": False,
+            "source": ["CHN"],
+            "target": ["RUS"],
+            "root": ["04"],
+            "plover": ["CONSULT"],
+            "modality": "asserted",
+            "date": None,
+            "evidence": "China and Russia met in Beijing",
+        },
+        {
+            "id": "g4",
+            "required": True,
+            "source": ["PRK"],
+            "target": ["*"],
+            "root": ["15"],
+            "plover": ["MOBILIZE"],
+            "modality": "speculative",
+            "date": None,
+            "evidence": "North Korea appears to be preparing a missile test",
+        },
     ],
     "must_not_assert": [
-        {"source": ["ISR"], "target": ["IRN"], "root": ["18", "19"],
-         "evidence": "Israel will retaliate", "why": "conditional"},
+        {
+            "source": ["ISR"],
+            "target": ["IRN"],
+            "root": ["18", "19"],
+            "evidence": "Israel will retaliate",
+            "why": "conditional",
+        },
     ],
     "boilerplate": ["Trending on HotAir Videos", "Advertisement"],
 }
@@ -90,8 +127,15 @@ def sentence_span(text: str, fragment: str) -> tuple[int, int, str]:
 
 
 def event(
-    fragment: str, source: str, target: str | None, cameo: str, plover: str | None,
-    modality: str = "asserted", day: str | None = None, text: str = TEXT, doc_id: str = "doc1",
+    fragment: str,
+    source: str,
+    target: str | None,
+    cameo: str,
+    plover: str | None,
+    modality: str = "asserted",
+    day: str | None = None,
+    text: str = TEXT,
+    doc_id: str = "doc1",
 ) -> dict[str, Any]:
     """A system event record on the sentence holding ``fragment``."""
     start, end, sentence = sentence_span(text, fragment)
@@ -99,9 +143,12 @@ def event(
         "doc_id": doc_id,
         "source": {"code": source, "country": source[:3], "text": source},
         "target": {"code": target, "country": target[:3], "text": target} if target else None,
-        "cameo": cameo, "cameo_root": cameo[:2], "plover": plover, "modality": modality,
-        "date": day, "evidence": {"text": sentence, "start": start, "end": end,
-                                  "trigger": fragment},
+        "cameo": cameo,
+        "cameo_root": cameo[:2],
+        "plover": plover,
+        "modality": modality,
+        "date": day,
+        "evidence": {"text": sentence, "start": start, "end": end, "trigger": fragment},
         "confidence": 0.8,
     }
 
@@ -152,14 +199,21 @@ def test_document_counts_with_reversed_dyad_optional_and_must_not_assert(tmp_pat
     assert score.reversed_dyads == 1
     assert (score.must_not_assert, score.asserted_must_not) == (1, 1)
     assert (score.boilerplate_lines, score.boilerplate_present, score.boilerplate_events) == (
-        2, 1, 1)
+        2,
+        1,
+        1,
+    )
 
 
 def test_event_found_needs_sentence_kind_and_source(tmp_path: Path) -> None:
     score = document_score(tmp_path, SYSTEM_EVENTS)
     found = level(score, "event")
     assert (found.gold_found, found.gold_total, found.system_right, found.system_total) == (
-        2, 3, 2, 5)
+        2,
+        3,
+        2,
+        5,
+    )
     assert found.precision == pytest.approx(0.4)
     assert found.recall == pytest.approx(2 / 3)
     assert found.f1 == pytest.approx(2 * 0.4 * (2 / 3) / (0.4 + 2 / 3))
@@ -193,9 +247,17 @@ def test_errors_list_misses_false_events_and_partials(tmp_path: Path) -> None:
 
 
 def test_an_asserted_statement_counts_even_when_it_matches_a_gold_event(tmp_path: Path) -> None:
-    document = {**GOLD_DOC, "must_not_assert": [
-        {"source": ["USA"], "root": ["*"], "evidence": "imposed new sanctions on Iran",
-         "why": "test"}]}
+    document = {
+        **GOLD_DOC,
+        "must_not_assert": [
+            {
+                "source": ["USA"],
+                "root": ["*"],
+                "evidence": "imposed new sanctions on Iran",
+                "why": "test",
+            }
+        ],
+    }
     gold = load_gold(write_gold(tmp_path, [document]))
     right = event("imposed new sanctions", "USA", "IRN", "163", "SANCTION", day="2019-04-08")
     score = score_document_set(gold, {"doc1": SystemDocument("doc1", (right,), TEXT)})
@@ -235,13 +297,26 @@ def test_matching_is_one_to_one(tmp_path: Path) -> None:
 
 def test_two_gold_events_on_one_sentence_each_get_their_event(tmp_path: Path) -> None:
     text = "Both Russia and China have gone to the UN calling for sanctions relief."
-    gold = {"doc": "d", "text": text, "events": [
-        {"id": f"e{n}", "source": [code], "target": ["IGOUNO", "UNO"], "root": ["02"],
-         "plover": ["REQUEST"], "evidence": "gone to the UN calling for sanctions relief"}
-        for n, code in enumerate(["RUS", "CHN"])]}
+    gold = {
+        "doc": "d",
+        "text": text,
+        "events": [
+            {
+                "id": f"e{n}",
+                "source": [code],
+                "target": ["IGOUNO", "UNO"],
+                "root": ["02"],
+                "plover": ["REQUEST"],
+                "evidence": "gone to the UN calling for sanctions relief",
+            }
+            for n, code in enumerate(["RUS", "CHN"])
+        ],
+    }
     loaded = load_gold(write_gold(tmp_path, [gold]))
-    events = [event("Russia", code, "IGOUNOSEC", "0254", "REQUEST", text=text, doc_id="d")
-              for code in ("CHNGOV", "RUS")]
+    events = [
+        event("Russia", code, "IGOUNOSEC", "0254", "REQUEST", text=text, doc_id="d")
+        for code in ("CHNGOV", "RUS")
+    ]
     score = score_document_set(loaded, {"d": SystemDocument("d", tuple(events), text)})
     assert level(score, "event").gold_found == 2 and level(score, "target").correct == 2
 
@@ -256,8 +331,10 @@ def test_curly_quotes_and_spaces_do_not_hide_the_evidence() -> None:
     text = normalise_with_offsets(TEXT)
     [(start, end)] = locate("Iran's  foreign minister met Qatar’s emir", text)
     assert TEXT[start:end] == "Iran’s foreign minister met Qatar's emir"
-    assert fuzzy_contains("Iran's foreign minister met the emir", "Iran’s foreign minister met "
-                          "Qatar's emir on Sunday.")
+    assert fuzzy_contains(
+        "Iran's foreign minister met the emir",
+        "Iran’s foreign minister met Qatar's emir on Sunday.",
+    )
     assert not fuzzy_contains("Russia condemned the move", "China met Vietnam.")
 
 
@@ -307,16 +384,30 @@ def test_seed_gold_loads(shared: Path) -> None:
 
 GSR = [
     {"id": "PLOVER-GSR01-DOCUMENT-0001", "event": "DOCUMENT", "eventText": "docs"},
-    {"id": "GSR-1", "date": "2000-01-01", "event": "DEMAND",
-     "text": "The US demanded that Iran stop.",
-     "source": [{"actorText": "The US", "code": "USA"}],
-     "target": [{"actorText": "Iran", "code": "IRN", "sector": "GOV"}]},
-    {"id": "GSR-2", "date": "2000-01-01", "event": "FIGHT", "text": "Japanese troops fought China.",
-     "source": [{"actorText": "Japanese troops", "code": "JAP", "sector": "MIL"}],
-     "target": [{"actorText": "China", "code": "CHN"}]},
-    {"id": "GSR-3", "date": "2000-01-01", "event": "AGREE", "text": "Jordan and Israel agreed.",
-     "source": [{"actorText": "Jordan", "code": "JOR"}, {"actorText": "Israel", "code": "ISR"}],
-     "target": ""},
+    {
+        "id": "GSR-1",
+        "date": "2000-01-01",
+        "event": "DEMAND",
+        "text": "The US demanded that Iran stop.",
+        "source": [{"actorText": "The US", "code": "USA"}],
+        "target": [{"actorText": "Iran", "code": "IRN", "sector": "GOV"}],
+    },
+    {
+        "id": "GSR-2",
+        "date": "2000-01-01",
+        "event": "FIGHT",
+        "text": "Japanese troops fought China.",
+        "source": [{"actorText": "Japanese troops", "code": "JAP", "sector": "MIL"}],
+        "target": [{"actorText": "China", "code": "CHN"}],
+    },
+    {
+        "id": "GSR-3",
+        "date": "2000-01-01",
+        "event": "AGREE",
+        "text": "Jordan and Israel agreed.",
+        "source": [{"actorText": "Jordan", "code": "JOR"}, {"actorText": "Israel", "code": "ISR"}],
+        "target": "",
+    },
 ]
 ROOTS = {"REQUEST": ("10",), "ASSAULT": ("18", "19", "20"), "AGREE": ("03",)}
 
@@ -344,14 +435,20 @@ def test_plover_gsr_scores_per_sentence(tmp_path: Path) -> None:
     path.write_text(json.dumps(GSR), encoding="utf-8")
     gold = load_gold(path, plover_roots=ROOTS)
     system = {
-        "GSR-1": [gsr_event("GSR-1", "USAGOV", "IRN", "1041", "REQUEST"),
-                  gsr_event("GSR-1", "USA", "IRN", "010", None)],
+        "GSR-1": [
+            gsr_event("GSR-1", "USAGOV", "IRN", "1041", "REQUEST"),
+            gsr_event("GSR-1", "USA", "IRN", "010", None),
+        ],
         "GSR-2": [gsr_event("GSR-2", "JPNMIL", "CHN", "190", "ASSAULT")],
     }
     score = score_sentence_set(gold, system)
     plover = level(score, "plover")
     assert (plover.gold_found, plover.gold_total, plover.system_right, plover.system_total) == (
-        2, 3, 2, 3)
+        2,
+        3,
+        2,
+        3,
+    )
     assert level(score, "sentence").recall == pytest.approx(2 / 3)
     source = level(score, "source")
     assert (source.system_right, source.system_total) == (3, 3)
@@ -401,11 +498,17 @@ def test_petrarch_xml_is_read_leniently(tmp_path: Path) -> None:
     assert first.text == "Arnor is about to restore full diplomatic ties with Gondor & its allies."
     [coding] = first.events  # the commented-out coding is ignored
     assert (coding.source, coding.target, coding.roots, coding.codes) == (
-        ("ARN",), ("GON",), ("06",), ("064",))
+        ("ARN",),
+        ("GON",),
+        ("06",),
+        ("064",),
+    )
     assert second.events == () and second.day == date(1995, 1, 2)
     assert third.text == "US officials praised the UN & Iraq attacked."
     assert [(e.source, e.target, e.roots) for e in third.events] == [
-        (("USA",), ("IGOUNO",), ("02",)), (("IRQ",), ("*",), ("19",))]
+        (("USA",), ("IGOUNO",), ("02",)),
+        (("IRQ",), ("*",), ("19",)),
+    ]
 
 
 def test_petrarch_scoring_counts_events_on_no_event_sentences(tmp_path: Path) -> None:
@@ -425,8 +528,7 @@ def test_petrarch_scoring_counts_events_on_no_event_sentences(tmp_path: Path) ->
     score = score_sentence_set(gold, system)
     assert score.events_on_no_event_sentences == 1 and score.no_event_sentences == 1
     root = level(score, "root")
-    assert (root.gold_found, root.gold_total, root.system_right, root.system_total) == (
-        2, 3, 2, 3)
+    assert (root.gold_found, root.gold_total, root.system_right, root.system_total) == (2, 3, 2, 3)
     code = level(score, "code")
     assert (code.gold_found, code.system_right) == (1, 1)
     assert "plover" not in {lv.level for lv in score.levels}
@@ -437,10 +539,18 @@ ACTOR_CASES = [
     {"test": "t2", "text": "taxi drivers", "expected": {"country": "", "code_1": "CVL"}},
     {"test": "t3", "text": "actor", "expected": {}},
     {"test": "t4", "text": None, "expected": {"code_1": "COP"}},
-    {"test": "t5", "text": "Boyko Borisov", "query_date": "12 April 2022",
-     "expected": {"country": "BGR", "code_1": "GOV"}},
-    {"test": "t6", "text": "John Waluke", "expected": {"country": ""},
-     "expected_not": {"country": "GBR"}},
+    {
+        "test": "t5",
+        "text": "Boyko Borisov",
+        "query_date": "12 April 2022",
+        "expected": {"country": "BGR", "code_1": "GOV"},
+    },
+    {
+        "test": "t6",
+        "text": "John Waluke",
+        "expected": {"country": ""},
+        "expected_not": {"country": "GBR"},
+    },
 ]
 
 
@@ -496,22 +606,29 @@ def test_table_and_json_show_the_same_numbers(tmp_path: Path) -> None:
 def test_floors_round_down_and_only_rise_without_a_reason() -> None:
     assert floor_of(0.5833) == 0.58 and floor_of(0.6) == 0.6
     baseline = Baseline(floors={"s:event.f1": 0.5}, ceilings={"s:boilerplate_events": 1.0})
-    raised = update_baseline(baseline, GateMetrics({"s:event.f1": 0.617},
-                                                   {"s:boilerplate_events": 0}))
+    raised = update_baseline(
+        baseline, GateMetrics({"s:event.f1": 0.617}, {"s:boilerplate_events": 0})
+    )
     assert raised.floors == {"s:event.f1": 0.61} and raised.ceilings == {"s:boilerplate_events": 0}
     assert raised.history[-1]["change"] == "raise"
     with pytest.raises(EvaluationError, match="refusing to lower"):
         update_baseline(raised, GateMetrics({"s:event.f1": 0.55}, {"s:boilerplate_events": 0}))
-    lowered = update_baseline(raised, GateMetrics({"s:event.f1": 0.55},
-                                                  {"s:boilerplate_events": 0}),
-                              lower=True, reason="new stricter gold")
+    lowered = update_baseline(
+        raised,
+        GateMetrics({"s:event.f1": 0.55}, {"s:boilerplate_events": 0}),
+        lower=True,
+        reason="new stricter gold",
+    )
     assert lowered.floors["s:event.f1"] == 0.55
     assert lowered.history[-1]["reason"] == "new stricter gold" and not hand_lowered(lowered)
 
 
 def test_gate_fails_below_a_floor_and_spots_a_floor_lowered_by_hand() -> None:
-    baseline = Baseline(floors={"s:event.f1": 0.5}, ceilings={"s:boilerplate_events": 0.0},
-                        history=({"metrics": {"s:event.f1": [None, 0.6]}},))
+    baseline = Baseline(
+        floors={"s:event.f1": 0.5},
+        ceilings={"s:boilerplate_events": 0.0},
+        history=({"metrics": {"s:event.f1": [None, 0.6]}},),
+    )
     failures = check_gate(baseline, GateMetrics({"s:event.f1": 0.45}, {"s:boilerplate_events": 2}))
     assert len(failures) == 2 and "below its floor" in failures[0]
     assert hand_lowered(baseline) == ["floor s:event.f1: 0.5 < 0.6 recorded"]
@@ -538,8 +655,9 @@ def test_cli_scores_a_system_file_as_json(tmp_path: Path) -> None:
     gold = write_gold(tmp_path, [GOLD_DOC])
     system = tmp_path / "events.jsonl"
     system.write_text("".join(json.dumps(e) + "\n" for e in SYSTEM_EVENTS), encoding="utf-8")
-    result = CliRunner().invoke(cli(), ["eval", str(gold), "--system", str(system),
-                                        "--format", "json", "--errors"])
+    result = CliRunner().invoke(
+        cli(), ["eval", str(gold), "--system", str(system), "--format", "json", "--errors"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["gold_sets"][0]["levels"]["event"]["recall"] == 0.667
@@ -556,8 +674,9 @@ def test_cli_unknown_gold_is_one_line_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_cli_bad_format_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli(), ["eval", str(write_gold(tmp_path, [GOLD_DOC])),
-                                        "--format", "xml"])
+    result = CliRunner().invoke(
+        cli(), ["eval", str(write_gold(tmp_path, [GOLD_DOC])), "--format", "xml"]
+    )
     assert result.exit_code == 2
 
 

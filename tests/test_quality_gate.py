@@ -48,9 +48,11 @@ def test_scores_are_not_below_their_floors(current: GateMetrics) -> None:
 def test_every_score_has_a_floor(current: GateMetrics) -> None:
     baseline = load_baseline(BASELINE)
     unpinned = sorted(set(current.scores) - set(baseline.floors)) + sorted(
-        set(current.counts) - set(baseline.ceilings))
+        set(current.counts) - set(baseline.ceilings)
+    )
     assert not unpinned, (
-        "scores without a floor: " + ", ".join(unpinned)
+        "scores without a floor: "
+        + ", ".join(unpinned)
         + "\npin them with: python tools/update_baseline.py"
     )
 

@@ -26,23 +26,41 @@ PIPE_WIDTH = 120
 
 
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(
-        metavar="GOLD",
-        help="Gold files: our document gold (JSON with 'documents'), PLOVER GSR records "
-        "(JSON), PETRARCH validation XML, or actor cases (JSONL). The format is told by "
-        "the content.")],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="GOLD",
+            help="Gold files: our document gold (JSON with 'documents'), PLOVER GSR records "
+            "(JSON), PETRARCH validation XML, or actor cases (JSONL). The format is told by "
+            "the content.",
+        ),
+    ],
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    errors: Annotated[bool, typer.Option(
-        "--errors", help="Also list every miss, false event and partial match with its "
-        "sentence.")] = False,
-    corpus: Annotated[Path | None, typer.Option(
-        "--corpus", metavar="DIR",
-        help="Folder holding DOC.txt for each document of our gold format (instead of the "
-        "gold file's 'corpus').")] = None,
-    system: Annotated[Path | None, typer.Option(
-        "--system", metavar="FILE",
-        help="Score these event records (JSON lines, as 'newsevents code' prints them; "
-        "doc_id = gold document or record id) instead of running the coder.")] = None,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="Also list every miss, false event and partial match with its sentence.",
+        ),
+    ] = False,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            metavar="DIR",
+            help="Folder holding DOC.txt for each document of our gold format (instead of the "
+            "gold file's 'corpus').",
+        ),
+    ] = None,
+    system: Annotated[
+        Path | None,
+        typer.Option(
+            "--system",
+            metavar="FILE",
+            help="Score these event records (JSON lines, as 'newsevents code' prints them; "
+            "doc_id = gold document or record id) instead of running the coder.",
+        ),
+    ] = None,
 ) -> None:
     r"""Score the coder on gold files: precision, recall and F1 by level (event found,
     source and target country, CAMEO root, PLOVER type, modality, date), must-not-assert
@@ -88,14 +106,24 @@ def _print_scores(scores: tuple[SetScore, ...], fmt: str, with_errors: bool) -> 
 
 
 def annotate_command(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="FILE", help="Article files or folders (any format 'ingest' reads); - reads "
-        "standard input.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE",
+            help="Article files or folders (any format 'ingest' reads); - reads standard input.",
+        ),
+    ],
     date: Annotated[str | None, DateOption] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE",
-        help="Write the skeleton here instead of standard output (its 'corpus' folder is "
-        "then relative to this file).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the skeleton here instead of standard output (its 'corpus' folder is "
+            "then relative to this file).",
+        ),
+    ] = None,
 ) -> None:
     r"""Code articles and write a gold skeleton in our format (as seeds_000_003.json) from
     the coder's output: one gold event per coded event, the cleaner's removed lines as

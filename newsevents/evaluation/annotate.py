@@ -82,10 +82,13 @@ def event_skeleton(doc_id: str, number: int, event: Event) -> dict[str, Any]:
         "date": None if event.date_precision == "document" else event.date,
         "evidence": event.evidence.text,
         "coder": {
-            "cameo": event.cameo, "source": event.source.code,
+            "cameo": event.cameo,
+            "source": event.source.code,
             "target": event.target.code if event.target else None,
-            "trigger": event.evidence.trigger, "date": event.date,
-            "date_precision": event.date_precision, "confidence": event.confidence,
+            "trigger": event.evidence.trigger,
+            "date": event.date,
+            "date_precision": event.date_precision,
+            "confidence": event.confidence,
         },
     }
 

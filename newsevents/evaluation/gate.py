@@ -69,18 +69,28 @@ def gate_metrics(sets: Sequence[SetScore]) -> GateMetrics:
     for score in sets:
         prefix = Path(score.name).stem
         for level in score.levels:
-            stats = {"accuracy": level.accuracy} if isinstance(score, ActorSetScore) else {
-                "precision": level.precision, "recall": level.recall, "f1": level.f1}
-            scores.update({f"{prefix}:{level.level}.{stat}": value
-                           for stat, value in stats.items() if value is not None})
+            stats = (
+                {"accuracy": level.accuracy}
+                if isinstance(score, ActorSetScore)
+                else {"precision": level.precision, "recall": level.recall, "f1": level.f1}
+            )
+            scores.update(
+                {
+                    f"{prefix}:{level.level}.{stat}": value
+                    for stat, value in stats.items()
+                    if value is not None
+                }
+            )
         counts.update({f"{prefix}:{name}": value for name, value in _bad_counts(score).items()})
     return GateMetrics(scores=scores, counts=counts)
 
 
 def _bad_counts(score: SetScore) -> dict[str, float]:
     if isinstance(score, DocumentSetScore):
-        counts = {"asserted_must_not_assert": score.asserted_must_not,
-                  "boilerplate_events": score.boilerplate_events}
+        counts = {
+            "asserted_must_not_assert": score.asserted_must_not,
+            "boilerplate_events": score.boilerplate_events,
+        }
         if score.boilerplate_present is not None:
             counts["boilerplate_lines_present"] = score.boilerplate_present
         return counts
@@ -142,7 +152,10 @@ def floor_of(value: float) -> float:
 
 
 def update_baseline(
-    baseline: Baseline, current: GateMetrics, lower: bool = False, reason: str | None = None,
+    baseline: Baseline,
+    current: GateMetrics,
+    lower: bool = False,
+    reason: str | None = None,
     today: date | None = None,
 ) -> Baseline:
     """Floors raised to current scores (rounded down to 0.01), ceilings cut to current
@@ -169,13 +182,18 @@ def update_baseline(
         "reason": (reason or "").strip() or "pinned to the current scores",
         "metrics": changes,
     }
-    return Baseline(floors=floors, ceilings=ceilings, history=(*baseline.history, entry),
-                    about=baseline.about)
+    return Baseline(
+        floors=floors, ceilings=ceilings, history=(*baseline.history, entry), about=baseline.about
+    )
 
 
 def _apply(
-    metric: str, new: float, pinned: dict[str, float], changes: dict[str, list[float | None]],
-    loosened: list[tuple[str, float, float | str]], tighter: Any,
+    metric: str,
+    new: float,
+    pinned: dict[str, float],
+    changes: dict[str, list[float | None]],
+    loosened: list[tuple[str, float, float | str]],
+    tighter: Any,
 ) -> None:
     old = pinned.get(metric)
     if old is not None and abs(new - old) <= TOLERANCE:

@@ -258,9 +258,11 @@ def _statement(path: Path, doc_id: str, item: Any) -> GoldStatement:
             "E102", path=path, reason=f"document {doc_id}: a must_not_assert has no 'evidence'"
         )
     return GoldStatement(
-        source=_codes(item.get("source")), target=_codes(item.get("target")),
+        source=_codes(item.get("source")),
+        target=_codes(item.get("target")),
         roots=tuple(str(r) for r in item.get("root") or [ANY]),
-        evidence=item["evidence"], why=str(item.get("why") or ""),
+        evidence=item["evidence"],
+        why=str(item.get("why") or ""),
     )
 
 
@@ -322,8 +324,13 @@ def load_plover_gsr(
             skipped += 1  # the DOCUMENT record documents the file; it has no text
             continue
         sentences.append(_gsr_sentence(path, item, plover_roots))
-    return SentenceGold(name=path.name, path=str(path), format="plover-gsr",
-                        sentences=tuple(sentences), skipped=skipped)
+    return SentenceGold(
+        name=path.name,
+        path=str(path),
+        format="plover-gsr",
+        sentences=tuple(sentences),
+        skipped=skipped,
+    )
 
 
 def _gsr_sentence(
@@ -332,13 +339,22 @@ def _gsr_sentence(
     record_id = str(item.get("id") or "")
     plover = plover_name(str(item["event"]))
     event = GoldEvent(
-        event_id=record_id, required=True,
-        source=_gsr_actors(item.get("source")), target=_gsr_actors(item.get("target")),
-        roots=plover_roots.get(plover, ()), plover=(plover,), modality=None, date=None,
+        event_id=record_id,
+        required=True,
+        source=_gsr_actors(item.get("source")),
+        target=_gsr_actors(item.get("target")),
+        roots=plover_roots.get(plover, ()),
+        plover=(plover,),
+        modality=None,
+        date=None,
         evidence="",
     )
-    return GoldSentence(record_id=record_id, day=_date(path, item.get("date"), record_id),
-                        text=str(item["text"]), events=(event,))
+    return GoldSentence(
+        record_id=record_id,
+        day=_date(path, item.get("date"), record_id),
+        text=str(item["text"]),
+        events=(event,),
+    )
 
 
 def plover_name(name: str) -> str:
@@ -376,8 +392,13 @@ def load_actor_cases(path: Path, content: str) -> ActorGold:
             no_text += 1
             continue
         cases.append(_actor_case(path, line_number, record, expected))
-    return ActorGold(name=path.name, path=str(path), cases=tuple(cases),
-                     skipped_empty=empty, skipped_no_text=no_text)
+    return ActorGold(
+        name=path.name,
+        path=str(path),
+        cases=tuple(cases),
+        skipped_empty=empty,
+        skipped_no_text=no_text,
+    )
 
 
 def _json_line(path: Path, line_number: int, line: str) -> dict[str, Any]:

@@ -18,9 +18,7 @@ INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 LEGACY_COUNTRY_CODES: Mapping[str, str] = MappingProxyType(
     {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 )
-DATE_PRECISION_BY_LENGTH: Mapping[int, str] = MappingProxyType(
-    {4: "year", 7: "month", 10: "day"}
-)
+DATE_PRECISION_BY_LENGTH: Mapping[int, str] = MappingProxyType({4: "year", 7: "month", 10: "day"})
 
 
 def canonical_code(code: str) -> str:
@@ -98,7 +96,11 @@ def event_label(event: Mapping[str, Any]) -> str:
     """``USAGOV -> IRNMIL 163 SANCTION asserted 2019-04``: one line for error listings."""
     source = (event.get("source") or {}).get("code") or "-"
     target = (event.get("target") or {}).get("code") or "-"
-    parts = [f"{source} -> {target}", str(event.get("cameo") or ""),
-             str(event.get("plover") or "-"), str(event.get("modality") or ""),
-             str(event.get("date") or "")]
+    parts = [
+        f"{source} -> {target}",
+        str(event.get("cameo") or ""),
+        str(event.get("plover") or "-"),
+        str(event.get("modality") or ""),
+        str(event.get("date") or ""),
+    ]
     return " ".join(part for part in parts if part)

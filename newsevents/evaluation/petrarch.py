@@ -53,8 +53,13 @@ def load_petrarch(path: Path, content: str) -> SentenceGold:
             continue
         seen.add(sentence.record_id)
         sentences.append(sentence)
-    return SentenceGold(name=path.name, path=str(path), format="petrarch",
-                        sentences=tuple(sentences), skipped=skipped)
+    return SentenceGold(
+        name=path.name,
+        path=str(path),
+        format="petrarch",
+        sentences=tuple(sentences),
+        skipped=skipped,
+    )
 
 
 def parse_attributes(text: str) -> dict[str, str]:
@@ -77,16 +82,24 @@ def _sentence(position: int, attributes: dict[str, str], body: str) -> GoldSente
         for number, coding in enumerate(codings, start=1)
         if coding.get("eventcode") and "noevents" not in coding
     )
-    return GoldSentence(record_id=record_id, day=petrarch_date(attributes.get("date")),
-                        text=text, events=events)
+    return GoldSentence(
+        record_id=record_id, day=petrarch_date(attributes.get("date")), text=text, events=events
+    )
 
 
 def _event(record_id: str, number: int, coding: dict[str, str]) -> GoldEvent:
     code = coding["eventcode"].strip()
     return GoldEvent(
-        event_id=f"{record_id}#{number}", required=True,
-        source=_actor(coding.get("sourcecode")), target=_actor(coding.get("targetcode")),
-        roots=(code[:2],), plover=(), modality=None, date=None, evidence="", codes=(code,),
+        event_id=f"{record_id}#{number}",
+        required=True,
+        source=_actor(coding.get("sourcecode")),
+        target=_actor(coding.get("targetcode")),
+        roots=(code[:2],),
+        plover=(),
+        modality=None,
+        date=None,
+        evidence="",
+        codes=(code,),
     )
 
 

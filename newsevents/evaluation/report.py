@@ -52,8 +52,12 @@ def _level_table(title: str, levels: Sequence[LevelScore]) -> Table:
         table.add_column(header, justify="left" if header == "level" else "right")
     for level in levels:
         table.add_row(
-            level.label, _number(level.precision), _number(level.recall), _number(level.f1),
-            _accuracy(level), f"{level.gold_found}/{level.gold_total}",
+            level.label,
+            _number(level.precision),
+            _number(level.recall),
+            _number(level.f1),
+            _accuracy(level),
+            f"{level.gold_found}/{level.gold_total}",
             f"{level.system_right}/{level.system_total}",
         )
     return table
@@ -71,7 +75,7 @@ def _accuracy_table(title: str, levels: Sequence[LevelScore]) -> Table:
 def summary(score: SetScore) -> str:
     """The counts of a gold set in a sentence or two."""
     if isinstance(score, DocumentSetScore):
-        present = ("?" if score.boilerplate_present is None else str(score.boilerplate_present))
+        present = "?" if score.boilerplate_present is None else str(score.boilerplate_present)
         return (
             f"{score.documents} documents; {score.required} required and {score.optional} "
             f"optional gold events; {score.system_events} system events, {score.neutral_events} "

@@ -55,11 +55,16 @@ class LevelScore:
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label,
-            "precision": _round(self.precision), "recall": _round(self.recall),
-            "f1": _round(self.f1), "accuracy": _round(self.accuracy),
-            "gold_found": self.gold_found, "gold_total": self.gold_total,
-            "system_right": self.system_right, "system_total": self.system_total,
-            "judged": self.judged, "correct": self.correct,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+            "accuracy": _round(self.accuracy),
+            "gold_found": self.gold_found,
+            "gold_total": self.gold_total,
+            "system_right": self.system_right,
+            "system_total": self.system_total,
+            "judged": self.judged,
+            "correct": self.correct,
         }
 
 
@@ -74,8 +79,13 @@ class ErrorItem:
     gold_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "record": self.record, "gold_id": self.gold_id,
-                "detail": self.detail, "sentence": self.sentence}
+        return {
+            "kind": self.kind,
+            "record": self.record,
+            "gold_id": self.gold_id,
+            "detail": self.detail,
+            "sentence": self.sentence,
+        }
 
 
 @dataclass(frozen=True)
@@ -101,9 +111,12 @@ class DocumentSetScore:
 
     def counts(self) -> dict[str, int | None]:
         return {
-            "documents": self.documents, "required_events": self.required,
-            "optional_events": self.optional, "system_events": self.system_events,
-            "neutral_events": self.neutral_events, "reversed_dyads": self.reversed_dyads,
+            "documents": self.documents,
+            "required_events": self.required,
+            "optional_events": self.optional,
+            "system_events": self.system_events,
+            "neutral_events": self.neutral_events,
+            "reversed_dyads": self.reversed_dyads,
             "must_not_assert_statements": self.must_not_assert,
             "asserted_must_not_assert": self.asserted_must_not,
             "boilerplate_lines": self.boilerplate_lines,
@@ -130,8 +143,10 @@ class SentenceSetScore:
 
     def counts(self) -> dict[str, int | None]:
         return {
-            "sentences": self.sentences, "skipped": self.skipped,
-            "gold_events": self.gold_events, "system_events": self.system_events,
+            "sentences": self.sentences,
+            "skipped": self.skipped,
+            "gold_events": self.gold_events,
+            "system_events": self.system_events,
             "no_event_sentences": self.no_event_sentences,
             "events_on_no_event_sentences": self.events_on_no_event_sentences,
         }
@@ -153,7 +168,8 @@ class ActorSetScore:
 
     def counts(self) -> dict[str, int | None]:
         return {
-            "cases": self.cases, "skipped_no_expectation": self.skipped_empty,
+            "cases": self.cases,
+            "skipped_no_expectation": self.skipped_empty,
             "skipped_no_text": self.skipped_no_text,
             "expected_not_violations": self.not_country_violations,
         }
@@ -165,7 +181,9 @@ SetScore = DocumentSetScore | SentenceSetScore | ActorSetScore
 def set_to_dict(score: SetScore, with_errors: bool = False) -> dict[str, Any]:
     """The JSON form of one gold set's scores."""
     data: dict[str, Any] = {
-        "name": score.name, "path": score.path, "format": score.format,
+        "name": score.name,
+        "path": score.path,
+        "format": score.format,
         "counts": score.counts(),
         "levels": {level.level: level.to_dict() for level in score.levels},
     }

@@ -48,8 +48,9 @@ def evaluate_one(gold: GoldSet, coder: Coder | None, system: SystemEvents | None
         return score_actor_set(gold, code_actor_cases(gold, coder))
     if isinstance(gold, DocumentGold):
         if system is not None:
-            outputs = {doc_id: SystemDocument(doc_id, tuple(events))
-                       for doc_id, events in system.items()}
+            outputs = {
+                doc_id: SystemDocument(doc_id, tuple(events)) for doc_id, events in system.items()
+            }
         else:
             outputs = code_documents(gold, _need(coder))
         return score_document_set(gold, outputs)
@@ -97,15 +98,18 @@ def code_actor_cases(gold: ActorGold, coder: Coder) -> dict[str, dict[str, Any] 
 def _raw(doc_id: str, origin: str, text: str) -> RawDocument:
     from newsevents.ingest.decode import looks_like_html
 
-    return RawDocument(doc_id=doc_id, origin=origin, content=text,
-                       kind="html" if looks_like_html(text) else "text")
+    return RawDocument(
+        doc_id=doc_id, origin=origin, content=text, kind="html" if looks_like_html(text) else "text"
+    )
 
 
 def _clean_all(coder: Coder, raws: Sequence[RawDocument], days: Sequence[Any]) -> list[Article]:
     from newsevents.clean import clean_document
 
-    cleaned = (clean_document(raw, day, coder.settings.max_chars)
-               for raw, day in zip(raws, days, strict=True))
+    cleaned = (
+        clean_document(raw, day, coder.settings.max_chars)
+        for raw, day in zip(raws, days, strict=True)
+    )
     return [article for article in cleaned if not isinstance(article, Rejection)]
 
 
@@ -129,6 +133,7 @@ def _event_line(path: Path, number: int, line: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise EvaluationError("E104", path=path, line=number, reason=exc.msg) from None
     if not isinstance(event, dict) or "doc_id" not in event or "cameo" not in event:
-        raise EvaluationError("E104", path=path, line=number,
-                              reason="not an event record (needs doc_id and cameo)")
+        raise EvaluationError(
+            "E104", path=path, line=number, reason="not an event record (needs doc_id and cameo)"
+        )
     return event

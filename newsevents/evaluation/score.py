@@ -64,9 +64,13 @@ SentenceTest = Callable[[str, int], bool]  # (gold fragment, system event index)
 StatementHits = dict[int, tuple[bool, GoldStatement]]  # event index -> (asserted?, statement)
 ATTRIBUTE_LEVELS = ("target", "root", "plover", "modality", "date")
 DOCUMENT_LABELS = {
-    "kind": "sentence + kind", "event": "event found (+ source country)",
-    "target": "+ target country", "root": "+ CAMEO root", "plover": "+ PLOVER type",
-    "modality": "+ modality", "date": "+ date",
+    "kind": "sentence + kind",
+    "event": "event found (+ source country)",
+    "target": "+ target country",
+    "root": "+ CAMEO root",
+    "plover": "+ PLOVER type",
+    "modality": "+ modality",
+    "date": "+ date",
 }
 
 
@@ -116,14 +120,22 @@ def score_document_set(
         counts.update(tally.counts)
         errors.extend(tally.errors)
     return DocumentSetScore(
-        name=gold.name, path=gold.path, format=gold.format, documents=len(gold.documents),
-        required=counts["required"], optional=counts["optional"],
-        system_events=counts["system"], neutral_events=counts["neutral"],
-        levels=_document_levels(counts), reversed_dyads=counts["reversed"],
-        must_not_assert=counts["statements"], asserted_must_not=counts["asserted_must_not"],
+        name=gold.name,
+        path=gold.path,
+        format=gold.format,
+        documents=len(gold.documents),
+        required=counts["required"],
+        optional=counts["optional"],
+        system_events=counts["system"],
+        neutral_events=counts["neutral"],
+        levels=_document_levels(counts),
+        reversed_dyads=counts["reversed"],
+        must_not_assert=counts["statements"],
+        asserted_must_not=counts["asserted_must_not"],
         boilerplate_lines=counts["boilerplate_lines"],
         boilerplate_present=None if counts["no_text"] else counts["boilerplate_present"],
-        boilerplate_events=counts["boilerplate_events"], errors=tuple(errors),
+        boilerplate_events=counts["boilerplate_events"],
+        errors=tuple(errors),
     )
 
 
@@ -133,11 +145,18 @@ def _document_levels(counts: Counter[str]) -> tuple[LevelScore, ...]:
     for level, label in DOCUMENT_LABELS.items():
         judged = counts[f"judged:{level}"] if level != "kind" else None
         right = counts[f"right:{level}"]
-        levels.append(LevelScore(
-            level=level, label=label, gold_found=right, gold_total=counts["required"],
-            system_right=right, system_total=denominator, judged=judged,
-            correct=counts[f"correct:{level}"] if judged is not None else None,
-        ))
+        levels.append(
+            LevelScore(
+                level=level,
+                label=label,
+                gold_found=right,
+                gold_total=counts["required"],
+                system_right=right,
+                system_total=denominator,
+                judged=judged,
+                correct=counts[f"correct:{level}"] if judged is not None else None,
+            )
+        )
     return tuple(levels)
 
 
@@ -156,13 +175,13 @@ def score_document(document: GoldDocument, output: SystemDocument) -> DocumentTa
     neutral = {i for i, (asserted, _) in statements.items() if not asserted and i not in taken}
     counts = _base_counts(document, output, len(found_optional) + len(neutral))
     counts.update(_level_counts(found_required, aligned))
-    errors = _document_errors(document, output, text, found_required, aligned, taken | neutral,
-                              statements, on_sentence)
+    errors = _document_errors(
+        document, output, text, found_required, aligned, taken | neutral, statements, on_sentence
+    )
     counts["reversed"] = sum(1 for e in errors if e.kind == "reversed dyad")
     counts["asserted_must_not"] = sum(1 for asserted, _ in statements.values() if asserted)
     counts.update(_boilerplate_counts(document, output))
     return DocumentTally(counts=counts, errors=tuple(errors))
-
 
 
 def _sentence_finder(text: NormalisedText | None, events: Sequence[SystemEvent]) -> SentenceTest:
@@ -183,13 +202,18 @@ def _sentence_finder(text: NormalisedText | None, events: Sequence[SystemEvent])
 
 
 def _align(
-    gold: Sequence[GoldEvent], events: Sequence[SystemEvent], on_sentence: SentenceTest,
+    gold: Sequence[GoldEvent],
+    events: Sequence[SystemEvent],
+    on_sentence: SentenceTest,
     taken: set[int],
 ) -> tuple[list[Pair], list[Pair]]:
     """Greedy one-to-one pairs, best first: (found pairs, all sentence+kind pairs made)."""
     candidates = [
-        _pair(g, i, events[i]) for g in gold for i in range(len(events))
-        if i not in taken and kind_matches(g.roots, g.plover, events[i])
+        _pair(g, i, events[i])
+        for g in gold
+        for i in range(len(events))
+        if i not in taken
+        and kind_matches(g.roots, g.plover, events[i])
         and on_sentence(g.evidence, i)
     ]
     candidates.sort(key=Pair.priority, reverse=True)
@@ -205,9 +229,13 @@ def _align(
 
 
 def _pair(gold: GoldEvent, index: int, event: SystemEvent) -> Pair:
-    return Pair(gold=gold, index=index, source=actor_matches(gold.source, event.get("source")),
-                checks=judge_attributes(gold, event),
-                confidence=float(event.get("confidence") or 0.0))
+    return Pair(
+        gold=gold,
+        index=index,
+        source=actor_matches(gold.source, event.get("source")),
+        checks=judge_attributes(gold, event),
+        confidence=float(event.get("confidence") or 0.0),
+    )
 
 
 def judge_attributes(gold: GoldEvent, event: SystemEvent) -> tuple[tuple[str, bool | None], ...]:
@@ -236,12 +264,15 @@ def _level_counts(found: list[Pair], aligned: list[Pair]) -> Counter[str]:
 
 
 def _base_counts(document: GoldDocument, output: SystemDocument, neutral: int) -> Counter[str]:
-    return Counter({
-        "required": sum(1 for g in document.events if g.required),
-        "optional": sum(1 for g in document.events if not g.required),
-        "system": len(output.events), "neutral": neutral,
-        "statements": len(document.must_not_assert),
-    })
+    return Counter(
+        {
+            "required": sum(1 for g in document.events if g.required),
+            "optional": sum(1 for g in document.events if not g.required),
+            "system": len(output.events),
+            "neutral": neutral,
+            "statements": len(document.must_not_assert),
+        }
+    )
 
 
 def _statement_hits(
@@ -254,9 +285,11 @@ def _statement_hits(
         for index, event in enumerate(events):
             if index in hits:
                 continue
-            if (root_matches(statement.roots, event)
-                    and actor_matches(statement.source, event.get("source"))
-                    and on_sentence(statement.evidence, index)):
+            if (
+                root_matches(statement.roots, event)
+                and actor_matches(statement.source, event.get("source"))
+                and on_sentence(statement.evidence, index)
+            ):
                 hits[index] = (event.get("modality") == "asserted", statement)
     return hits
 
@@ -284,8 +317,13 @@ def _from_boilerplate(document: GoldDocument, event: SystemEvent) -> bool:
 
 
 def _document_errors(
-    document: GoldDocument, output: SystemDocument, text: NormalisedText | None,
-    found: list[Pair], aligned: list[Pair], matched: set[int], statements: StatementHits,
+    document: GoldDocument,
+    output: SystemDocument,
+    text: NormalisedText | None,
+    found: list[Pair],
+    aligned: list[Pair],
+    matched: set[int],
+    statements: StatementHits,
     on_sentence: SentenceTest,
 ) -> list[ErrorItem]:
     events = output.events
@@ -294,22 +332,35 @@ def _document_errors(
     for gold in document.events:
         if gold.required and gold.event_id not in found_ids:
             errors.append(_miss(document, output, text, gold, aligned, on_sentence))
-    errors.extend(_partial(document.doc_id, events, pair) for pair in found
-                  if pair.gold.required and _wrong_levels(pair))
+    errors.extend(
+        _partial(document.doc_id, events, pair)
+        for pair in found
+        if pair.gold.required and _wrong_levels(pair)
+    )
     for index, event in enumerate(events):
         if index not in matched:
             errors.append(_false(document, event, index, aligned, statements))
         elif statements.get(index, (False, None))[0]:
             errors.append(_asserted_statement(document.doc_id, event, statements[index][1]))
         elif _from_boilerplate(document, event):
-            errors.append(ErrorItem("boilerplate", document.doc_id, _sentence_of(event),
-                                    f"{event_label(event)}: coded from page furniture"))
+            errors.append(
+                ErrorItem(
+                    "boilerplate",
+                    document.doc_id,
+                    _sentence_of(event),
+                    f"{event_label(event)}: coded from page furniture",
+                )
+            )
     return errors
 
 
 def _miss(
-    document: GoldDocument, output: SystemDocument, text: NormalisedText | None,
-    gold: GoldEvent, aligned: list[Pair], on_sentence: SentenceTest,
+    document: GoldDocument,
+    output: SystemDocument,
+    text: NormalisedText | None,
+    gold: GoldEvent,
+    aligned: list[Pair],
+    on_sentence: SentenceTest,
 ) -> ErrorItem:
     sentence = _gold_sentence(gold.evidence, output.text, text)
     pair = next((p for p in aligned if p.gold.event_id == gold.event_id), None)
@@ -318,11 +369,19 @@ def _miss(
         event = output.events[pair.index]
         kind = "reversed dyad" if is_reversed(gold, event) else "miss"
         why = "reversed dyad" if kind == "reversed dyad" else "wrong source"
-        return ErrorItem(kind, document.doc_id, sentence,
-                         f"{why}: want {want}; got {event_label(event)}", gold.event_id)
+        return ErrorItem(
+            kind,
+            document.doc_id,
+            sentence,
+            f"{why}: want {want}; got {event_label(event)}",
+            gold.event_id,
+        )
     nearby = [event_label(e) for i, e in enumerate(output.events) if on_sentence(gold.evidence, i)]
-    detail = f"wrong kind: want {want}; got {'; '.join(nearby)}" if nearby else (
-        f"no event on the sentence: want {want}")
+    detail = (
+        f"wrong kind: want {want}; got {'; '.join(nearby)}"
+        if nearby
+        else (f"no event on the sentence: want {want}")
+    )
     return ErrorItem("miss", document.doc_id, sentence, detail, gold.event_id)
 
 
@@ -331,8 +390,10 @@ def is_reversed(gold: GoldEvent, event: SystemEvent) -> bool:
     system target a gold source."""
     targets = tuple(code for code in gold.target if code != ANY)
     sources = tuple(code for code in gold.source if code != ANY)
-    return bool(targets and sources) and actor_matches(targets, event.get("source")) and (
-        actor_matches(sources, event.get("target"))
+    return (
+        bool(targets and sources)
+        and actor_matches(targets, event.get("source"))
+        and (actor_matches(sources, event.get("target")))
     )
 
 
@@ -343,32 +404,51 @@ def _wrong_levels(pair: Pair) -> list[str]:
 def _partial(doc_id: str, events: Sequence[SystemEvent], pair: Pair) -> ErrorItem:
     event = events[pair.index]
     wrong = ", ".join(_wrong_levels(pair))
-    return ErrorItem("partial", doc_id, _sentence_of(event),
-                     f"wrong {wrong}: want {_want(pair.gold)}; got {event_label(event)}",
-                     pair.gold.event_id)
+    return ErrorItem(
+        "partial",
+        doc_id,
+        _sentence_of(event),
+        f"wrong {wrong}: want {_want(pair.gold)}; got {event_label(event)}",
+        pair.gold.event_id,
+    )
 
 
 def _false(
-    document: GoldDocument, event: SystemEvent, index: int, aligned: list[Pair],
+    document: GoldDocument,
+    event: SystemEvent,
+    index: int,
+    aligned: list[Pair],
     statements: StatementHits,
 ) -> ErrorItem:
     pair = next((p for p in aligned if p.index == index), None)
     if index in statements and statements[index][0]:
         return _asserted_statement(document.doc_id, event, statements[index][1])
     if _from_boilerplate(document, event):
-        return ErrorItem("boilerplate", document.doc_id, _sentence_of(event),
-                         f"{event_label(event)}: coded from page furniture")
+        return ErrorItem(
+            "boilerplate",
+            document.doc_id,
+            _sentence_of(event),
+            f"{event_label(event)}: coded from page furniture",
+        )
     if pair is not None:
         why = "reversed dyad of" if is_reversed(pair.gold, event) else "wrong source for"
         detail = f"{event_label(event)}: {why} {pair.gold.event_id} (want {_want(pair.gold)})"
         return ErrorItem("false", document.doc_id, _sentence_of(event), detail, pair.gold.event_id)
-    return ErrorItem("false", document.doc_id, _sentence_of(event),
-                     f"{event_label(event)}: no gold event like it on this sentence")
+    return ErrorItem(
+        "false",
+        document.doc_id,
+        _sentence_of(event),
+        f"{event_label(event)}: no gold event like it on this sentence",
+    )
 
 
 def _asserted_statement(doc_id: str, event: SystemEvent, statement: GoldStatement) -> ErrorItem:
-    return ErrorItem("must-not-assert", doc_id, _sentence_of(event),
-                     f"{event_label(event)}: asserted, but {statement.why or 'it must not be'}")
+    return ErrorItem(
+        "must-not-assert",
+        doc_id,
+        _sentence_of(event),
+        f"{event_label(event)}: asserted, but {statement.why or 'it must not be'}",
+    )
 
 
 def _want(gold: GoldEvent) -> str:
@@ -394,22 +474,54 @@ def _gold_sentence(fragment: str, raw: str | None, text: NormalisedText | None) 
 EventTest = Callable[[GoldEvent, SystemEvent], bool]
 SENTENCE_LEVELS: tuple[tuple[str, str, Callable[[GoldEvent], bool], EventTest], ...] = (
     ("sentence", "sentence has an event", lambda g: True, lambda g, e: True),
-    ("kind", "kind (root or PLOVER)", lambda g: bool(g.roots or g.plover),
-     lambda g, e: kind_matches(g.roots, g.plover, e)),
+    (
+        "kind",
+        "kind (root or PLOVER)",
+        lambda g: bool(g.roots or g.plover),
+        lambda g, e: kind_matches(g.roots, g.plover, e),
+    ),
     ("root", "CAMEO root", lambda g: bool(g.roots), lambda g, e: root_matches(g.roots, e)),
     ("plover", "PLOVER type", lambda g: bool(g.plover), lambda g, e: plover_matches(g.plover, e)),
-    ("source", "source country", lambda g: ANY not in g.source,
-     lambda g, e: actor_matches(g.source, e.get("source"))),
-    ("target", "target country", lambda g: ANY not in g.target,
-     lambda g, e: actor_matches(g.target, e.get("target"))),
-    ("event", "event (kind + source)", lambda g: True,
-     lambda g, e: kind_matches(g.roots, g.plover, e) and actor_matches(g.source, e.get("source"))),
-    ("dyad", "kind + source + target", lambda g: True,
-     lambda g, e: kind_matches(g.roots, g.plover, e) and actor_matches(g.source, e.get("source"))
-     and actor_matches(g.target, e.get("target"))),
-    ("code", "exact CAMEO code + dyad", lambda g: bool(g.codes),
-     lambda g, e: str(e.get("cameo")) in g.codes and actor_matches(g.source, e.get("source"))
-     and actor_matches(g.target, e.get("target"))),
+    (
+        "source",
+        "source country",
+        lambda g: ANY not in g.source,
+        lambda g, e: actor_matches(g.source, e.get("source")),
+    ),
+    (
+        "target",
+        "target country",
+        lambda g: ANY not in g.target,
+        lambda g, e: actor_matches(g.target, e.get("target")),
+    ),
+    (
+        "event",
+        "event (kind + source)",
+        lambda g: True,
+        lambda g, e: (
+            kind_matches(g.roots, g.plover, e) and actor_matches(g.source, e.get("source"))
+        ),
+    ),
+    (
+        "dyad",
+        "kind + source + target",
+        lambda g: True,
+        lambda g, e: (
+            kind_matches(g.roots, g.plover, e)
+            and actor_matches(g.source, e.get("source"))
+            and actor_matches(g.target, e.get("target"))
+        ),
+    ),
+    (
+        "code",
+        "exact CAMEO code + dyad",
+        lambda g: bool(g.codes),
+        lambda g, e: (
+            str(e.get("cameo")) in g.codes
+            and actor_matches(g.source, e.get("source"))
+            and actor_matches(g.target, e.get("target"))
+        ),
+    ),
 )
 
 
@@ -429,17 +541,29 @@ def score_sentence_set(
         counts.update(_sentence_counts(sentence, events))
         errors.extend(_sentence_errors(sentence, events))
     levels = tuple(
-        LevelScore(level=name, label=label, gold_found=counts[f"found:{name}"],
-                   gold_total=counts[f"gold:{name}"], system_right=counts[f"right:{name}"],
-                   system_total=counts[f"system:{name}"])
-        for name, label, _, _ in SENTENCE_LEVELS if counts[f"gold:{name}"]
+        LevelScore(
+            level=name,
+            label=label,
+            gold_found=counts[f"found:{name}"],
+            gold_total=counts[f"gold:{name}"],
+            system_right=counts[f"right:{name}"],
+            system_total=counts[f"system:{name}"],
+        )
+        for name, label, _, _ in SENTENCE_LEVELS
+        if counts[f"gold:{name}"]
     )
     return SentenceSetScore(
-        name=gold.name, path=gold.path, format=gold.format, sentences=len(gold.sentences),
-        skipped=gold.skipped, gold_events=counts["gold:sentence"], system_events=counts["system"],
+        name=gold.name,
+        path=gold.path,
+        format=gold.format,
+        sentences=len(gold.sentences),
+        skipped=gold.skipped,
+        gold_events=counts["gold:sentence"],
+        system_events=counts["system"],
         no_event_sentences=counts["no_event_sentences"],
         events_on_no_event_sentences=counts["events_on_no_event_sentences"],
-        levels=levels, errors=tuple(errors),
+        levels=levels,
+        errors=tuple(errors),
     )
 
 
@@ -462,13 +586,16 @@ def _sentence_errors(sentence: GoldSentence, events: list[SystemEvent]) -> list[
     test = dict((name, test) for name, _, _, test in SENTENCE_LEVELS)["event"]
     got = "; ".join(event_label(e) for e in events) or "no event"
     errors = [
-        ErrorItem("miss", sentence.record_id, sentence.text, f"want {_want(g)}; got {got}",
-                  g.event_id)
-        for g in sentence.events if not any(test(g, e) for e in events)
+        ErrorItem(
+            "miss", sentence.record_id, sentence.text, f"want {_want(g)}; got {got}", g.event_id
+        )
+        for g in sentence.events
+        if not any(test(g, e) for e in events)
     ]
     errors.extend(
         ErrorItem("false", sentence.record_id, sentence.text, event_label(e))
-        for e in events if not any(test(g, e) for g in sentence.events)
+        for e in events
+        if not any(test(g, e) for g in sentence.events)
     )
     return errors
 
@@ -492,23 +619,34 @@ def score_actor_set(
                 errors.append(_actor_error(case, actor, level))
         if case.not_country and actor and actor.get("country") == case.not_country:
             counts["violations"] += 1
-    labels = {"country": "country (cases that name one)", "sector": "sector (first block)",
-              "no_country": "no country where none expected"}
+    labels = {
+        "country": "country (cases that name one)",
+        "sector": "sector (first block)",
+        "no_country": "no country where none expected",
+    }
     levels = tuple(
-        LevelScore(level=level, label=label, judged=counts[f"judged:{level}"],
-                   correct=counts[f"correct:{level}"])
+        LevelScore(
+            level=level,
+            label=label,
+            judged=counts[f"judged:{level}"],
+            correct=counts[f"correct:{level}"],
+        )
         for level, label in labels.items()
     )
     return ActorSetScore(
-        name=gold.name, path=gold.path, format=gold.format, cases=len(gold.cases),
-        skipped_empty=gold.skipped_empty, skipped_no_text=gold.skipped_no_text,
-        levels=levels, not_country_violations=counts["violations"], errors=tuple(errors),
+        name=gold.name,
+        path=gold.path,
+        format=gold.format,
+        cases=len(gold.cases),
+        skipped_empty=gold.skipped_empty,
+        skipped_no_text=gold.skipped_no_text,
+        levels=levels,
+        not_country_violations=counts["violations"],
+        errors=tuple(errors),
     )
 
 
-def _actor_checks(
-    case: ActorCase, actor: Mapping[str, Any] | None
-) -> list[tuple[str, bool]]:
+def _actor_checks(case: ActorCase, actor: Mapping[str, Any] | None) -> list[tuple[str, bool]]:
     checks = []
     if case.country:
         checks.append(("country", actor_matches((case.country,), actor)))
@@ -522,5 +660,6 @@ def _actor_checks(
 
 def _actor_error(case: ActorCase, actor: Mapping[str, Any] | None, level: str) -> ErrorItem:
     want = {"country": case.country, "sector": case.sector, "no_country": "no country"}[level]
-    return ErrorItem("miss", case.case_id, case.text,
-                     f"{level}: want {want}; got {actor_label(actor)}")
+    return ErrorItem(
+        "miss", case.case_id, case.text, f"{level}: want {want}; got {actor_label(actor)}"
+    )
