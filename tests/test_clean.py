@@ -155,7 +155,7 @@ def test_html_main_text_title_and_date_without_furniture() -> None:
         ("", "empty"),
         ("   \n\n  ", "empty"),
         ("Advertisement\n\nLeave a Reply", "empty"),
-        ("Just three words", "too short"),
+        ("Two words", "too short"),
     ],
 )
 def test_rejections_are_values_with_reasons(content: str, reason: str) -> None:

@@ -16,7 +16,7 @@ from newsevents.records import Article, RawDocument, Rejection
 __all__ = ["clean_document", "content_hash", "parse_date"]
 
 DATELINE_SEARCH_LINES = 12
-MIN_WORDS = 5
+MIN_WORDS = 3
 ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on with as was by it at from said has have are be this"
     " an which were not but or its after their will his they who been had".split()

@@ -143,7 +143,6 @@ LIGHT_VERBS = frozenset(
         "undertake",
         "execute",
         "host",
-        "have",
         "give",
         "announce",
         "impose",

@@ -1,0 +1,126 @@
+"""What users rely on from the event coder, on sentences written for these tests: who did
+what to whom, modality, dates, and no event where the sentence does not support one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.api import code_text
+from newsevents.events.dates import resolve_date
+
+DAY = date(2020, 1, 7)  # a Tuesday
+
+
+def _events(coder, text: str) -> list[tuple[str, str | None, str, str]]:
+    return [
+        (
+            e.source.country or e.source.code,
+            e.target.country if e.target else None,
+            e.cameo[:2],
+            e.modality,
+        )
+        for e in code_text(text, date=DAY, coder=coder)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States imposed sanctions on Iran.", ("USA", "IRN", "16", "asserted")),
+        ("Sanctions were imposed on Iran by the United States.", ("USA", "IRN", "16", "asserted")),
+        ("The United States did not impose sanctions on Iran.", ("USA", "IRN", "16", "negated")),
+        ("The United States may impose sanctions on Iran.", ("USA", "IRN", "16", "speculative")),
+        ("The United States will impose sanctions on Iran.", ("USA", "IRN", "16", "future")),
+        ("The United States plans to impose sanctions on Iran.", ("USA", "IRN", "16", "future")),
+        (
+            "If Iran attacks, the United States would impose sanctions on Iran.",
+            ("USA", "IRN", "16", "hypothetical"),
+        ),
+        (
+            "The United States is believed to be sending weapons to Ukraine.",
+            ("USA", "UKR", "07", "speculative"),
+        ),
+        ("Russia's invasion of Ukraine began in February.", ("RUS", "UKR", "19", "asserted")),
+        ("Iran threatened to invade Syria.", ("IRN", "SYR", "13", "asserted")),
+        ("The US-China talks resumed in Geneva.", ("USA", "CHN", "04", "asserted")),
+    ],
+)
+def test_who_did_what_to_whom_and_modality(coder, text: str, expected: tuple) -> None:
+    assert expected in _events(coder, text)
+
+
+def test_coordinated_subjects_are_two_events(coder) -> None:
+    found = _events(
+        coder, "On Friday, both Russia and China issued statements condemning the strike."
+    )
+    assert ("RUS", None, "11", "asserted") in found and ("CHN", None, "11", "asserted") in found
+
+
+def test_a_threat_is_asserted_but_its_content_is_not_coded_as_done(coder) -> None:
+    found = _events(coder, "Iran threatened to invade Syria.")
+    assert all(code != "19" or modality != "asserted" for _, _, code, modality in found)
+
+
+def test_reported_speech_keeps_the_speaker_and_resolves_it(coder) -> None:
+    [event] = code_text(
+        "The US announced Monday that it is reducing sanctions waivers for Iraq.",
+        date=DAY,
+        coder=coder,
+    )
+    assert (event.source.country, event.cameo_root, event.date) == ("USA", "16", "2020-01-06")
+
+
+def test_no_event_without_a_source_actor(coder) -> None:
+    assert code_text("Sanctions were imposed on Iran last year.", date=DAY, coder=coder) == []
+    assert code_text("He condemned the attack on the embassy.", date=DAY, coder=coder) == []
+
+
+def test_conditional_and_negated_events_are_never_asserted(coder) -> None:
+    text = (
+        "If North Korea condemns the United States, Russia will welcome it. "
+        "North Korea has refrained from missile tests since the talks began."
+    )
+    assert all(e.modality != "asserted" for e in code_text(text, date=DAY, coder=coder))
+
+
+def test_a_denial_is_asserted_and_what_is_denied_is_not(coder) -> None:
+    found = _events(coder, "Iran denied that it attacked the tanker.")
+    assert ("IRN", None, "01", "asserted") in found
+    assert not any(code in ("18", "19") and modality == "asserted" for *_, code, modality in found)
+
+
+def test_office_holders_are_coded_as_of_the_article_date(coder) -> None:
+    [in_office] = code_text("Mike Pompeo criticized Iran.", date=date(2019, 4, 1), coder=coder)
+    [former] = code_text("Mike Pompeo criticized Iran.", date=date(2022, 4, 1), coder=coder)
+    assert (in_office.source.code, former.source.code) == ("USAGOV", "USAELI")
+
+
+def test_evidence_offsets_point_into_the_clean_text(coder) -> None:
+    text = "Headline here\n\nRussia condemned the attack. Iran attacked Iraq on Friday."
+    events = code_text(text, date=DAY, coder=coder)
+    body = "Russia condemned the attack. Iran attacked Iraq on Friday."
+    assert events and all(
+        body[e.evidence.start : e.evidence.end] == e.evidence.text for e in events
+    )
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("on Friday", ("2020-01-03", "day")),
+        ("Monday", ("2020-01-06", "day")),
+        ("this month", ("2020-01", "month")),
+        ("last month", ("2019-12", "month")),
+        ("in November", ("2019-11", "month")),
+        ("in 2018", ("2018", "year")),
+        ("February 27, 2019", ("2019-02-27", "day")),
+        ("Feb. 24", ("2019-02-24", "day")),
+        ("yesterday", ("2020-01-06", "day")),
+        ("last year", ("2019", "year")),
+        ("the weekend", None),
+    ],
+)
+def test_relative_dates_resolve_against_the_article_date(expression: str, expected) -> None:
+    assert resolve_date(expression, DAY) == expected
