@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsevents.actors import KnowledgeBase, find_mentions, load_knowledge_base
+from newsevents.actors import KnowledgeBase, load_knowledge_base
 from newsevents.actors.phrase import code_phrase
+from newsevents.actors.resolve import article_mentions
 from newsevents.clean import clean_document
 from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns
@@ -61,8 +62,7 @@ class Coder:
         return code_phrase(parsed, self.kb, day)
 
     def code_parsed(self, parsed: ParsedArticle) -> list[Event]:
-        day = parsed.article.published
-        mentions = [find_mentions(sentence, self.kb, day) for sentence in parsed.sentences]
+        mentions = article_mentions(parsed.sentences, self.kb, parsed.article.published)
         return code_events(parsed, mentions, self.patterns, self.codes)
 
 

@@ -124,3 +124,13 @@ def test_evidence_offsets_point_into_the_clean_text(coder) -> None:
 )
 def test_relative_dates_resolve_against_the_article_date(expression: str, expected) -> None:
     assert resolve_date(expression, DAY) == expected
+
+
+def test_a_surname_after_the_full_name_is_the_same_person(coder) -> None:
+    text = "Kim Jong Un met Xi Jinping in Beijing. Russia then sent aid to Kim."
+    targets = {e.target.entity for e in code_text(text, date=DAY, coder=coder) if e.target}
+    assert "person:kim-jong-un" in targets
+
+
+def test_a_surname_alone_is_no_one(coder) -> None:
+    assert all(e.target is None for e in code_text("Russia sent aid to Kim.", date=DAY, coder=coder))

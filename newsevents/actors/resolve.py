@@ -174,3 +174,40 @@ def code_actor(entry: Entry, day: date | None, sector: str | None = None, text: 
         text=text or entry.name,
         entity=entry.entity,
     )
+
+
+def article_mentions(
+    sentences: tuple[Sentence, ...], kb: KnowledgeBase, day: date | None
+) -> list[list[Mention]]:
+    """Mentions of every sentence of an article, with in-document coreference of names:
+    once "Kim Jong-un" or "Mike Pompeo" is named, a later bare "Kim" or "Pompeo" is that
+    person too (when no other person named so far shares the word)."""
+    people: dict[str, Entry | None] = {}
+    found: list[list[Mention]] = []
+    for sentence in sentences:
+        mentions = find_mentions(sentence, kb, day)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        for tok in sentence.tokens:
+            entry = people.get(tok.text)
+            if entry is not None and tok.pos == "PROPN" and tok.i not in covered:
+                actor = code_actor(entry, day, text=tok.text)
+                mentions.append(Mention(sentence.index, tok.i, tok.i + 1, actor))
+        for mention in mentions:
+            _remember_name_parts(kb, mention, people)
+        found.append(sorted(mentions, key=lambda m: (m.start, m.end)))
+    return found
+
+
+def _remember_name_parts(
+    kb: KnowledgeBase, mention: Mention, people: dict[str, Entry | None]
+) -> None:
+    entry = kb.entries.get(mention.actor.entity or "")
+    if entry is None or entry.kind != "person":
+        return
+    for part in entry.name.replace("-", " ").split():
+        if len(part) < 3 or not part[:1].isupper():
+            continue
+        if part in people and (people[part] is None or people[part].entity != entry.entity):
+            people[part] = None  # two people share the word: it names neither
+        else:
+            people[part] = entry
