@@ -133,4 +133,28 @@ def test_a_surname_after_the_full_name_is_the_same_person(coder) -> None:
 
 
 def test_a_surname_alone_is_no_one(coder) -> None:
-    assert all(e.target is None for e in code_text("Russia sent aid to Kim.", date=DAY, coder=coder))
+    assert all(
+        e.target is None for e in code_text("Russia sent aid to Kim.", date=DAY, coder=coder)
+    )
+
+
+def test_a_paragraph_keeps_the_day_it_opened_with_but_not_the_next(coder) -> None:
+    text = (
+        "On Friday, Russia condemned the strike. China criticized the United States.\n\n"
+        "Iran criticized Israel."
+    )
+    dates = {
+        e.source.country: (e.date, e.date_precision) for e in code_text(text, date=DAY, coder=coder)
+    }
+    assert dates["RUS"] == dates["CHN"] == ("2020-01-03", "day")
+    assert dates["IRN"] == ("2020-01-07", "document")
+
+
+def test_evidence_sentences_carry_no_trailing_blank_lines(coder) -> None:
+    events = code_text(
+        "Russia condemned the strike.\n\nIran criticized Israel.", date=DAY, coder=coder
+    )
+    assert [e.evidence.text for e in events] == [
+        "Russia condemned the strike.",
+        "Iran criticized Israel.",
+    ]

@@ -76,12 +76,19 @@ def _normalise_lines(content: str) -> list[str]:
 
 
 def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
-    """The first non-empty line is the title when it is short and followed by a break."""
+    """The first non-empty line is the title when it is short, is not a sentence, and is
+    followed by a blank line and more text."""
     for position, line in enumerate(lines):
         if line.strip():
             following = lines[position + 1] if position + 1 < len(lines) else ""
             rest = lines[position + 1 :]
-            if len(line) <= 200 and not following.strip() and any(r.strip() for r in rest):
+            sentence = line.rstrip().endswith((".", "!", '."', ".”", ".'"))  # headlines don't
+            if (
+                len(line) <= 200
+                and not sentence
+                and not following.strip()
+                and any(r.strip() for r in rest)
+            ):
                 return line.strip(), rest
             return None, lines
     return None, lines

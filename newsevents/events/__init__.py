@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from newsevents.events.codes import CodeInfo, load_codes
@@ -28,24 +29,59 @@ def code_events(
     """Events of one article; ``mentions[k]`` are the actor mentions of sentence ``k``.
     One event per (source, target, code, date): repeats keep the most confident."""
     best: dict[tuple[str, str, str, str | None], Event] = {}
+    narrative = _NarrativeDate(parsed.article.text)
     for sentence, sentence_mentions in zip(parsed.sentences, mentions, strict=True):
+        narrative.enter(sentence)
         if not sentence_mentions:
             continue
         tree = Tree.build(sentence)
-        for match in SentenceMatcher(tree, list(sentence_mentions), patterns).matches():
-            for event in _events_of(match, tree, parsed, codes):
-                key = (
-                    event.source.code,
-                    event.target.code if event.target else "",
-                    event.cameo,
-                    event.date,
-                )
-                if key not in best or event.confidence > best[key].confidence:
-                    best[key] = event
+        events = [
+            event
+            for match in SentenceMatcher(tree, list(sentence_mentions), patterns).matches()
+            for event in _events_of(match, tree, parsed, codes)
+        ]
+        for event in narrative.dated(events):
+            key = (
+                event.source.code,
+                event.target.code if event.target else "",
+                event.cameo,
+                event.date,
+            )
+            if key not in best or event.confidence > best[key].confidence:
+                best[key] = event
     return sorted(
         _without_bare_statements(best.values()),
         key=lambda e: (e.sentence_index, e.evidence.trigger),
     )
+
+
+class _NarrativeDate:
+    """A paragraph that opens with a date ("On Friday, Russia and China issued statements
+    ...") goes on telling that day: an asserted event later in the same paragraph with no
+    date of its own takes the last date named there, at its precision."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.end = 0
+        self.current: tuple[str | None, str] | None = None
+
+    def enter(self, sentence: Sentence) -> None:
+        if "\n\n" in self.text[self.end : sentence.start]:
+            self.current = None  # a new paragraph
+        self.end = sentence.end
+
+    def dated(self, events: list[Event]) -> list[Event]:
+        own = [e for e in events if e.date_precision != "document"]
+        if own:
+            self.current = (own[0].date, own[0].date_precision)
+            return events
+        if self.current is None:
+            return events
+        day, precision = self.current
+        return [
+            replace(e, date=day, date_precision=precision) if e.modality == "asserted" else e
+            for e in events
+        ]
 
 
 def _without_bare_statements(events: Iterable[Event]) -> list[Event]:

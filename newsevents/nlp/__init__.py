@@ -58,8 +58,8 @@ def doc_to_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
         Sentence(
             index=index,
             start=span.start_char,
-            end=span.end_char,
-            text=span.text,
+            end=span.start_char + len(span.text.rstrip()),  # without trailing blank lines
+            text=span.text.rstrip(),
             tokens=tokens[span.start : span.end],
         )
         for index, span in enumerate(doc.sents)
