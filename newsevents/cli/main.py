@@ -220,11 +220,13 @@ def main() -> None:
         sys.exit(130)
 
 
-def _register_evaluation_commands() -> None:
+def _register_commands() -> None:
+    from newsevents.cli.actors_cmd import actors_app
     from newsevents.cli.eval_cmd import annotate_command, eval_command
 
     app.command("eval")(eval_command)
     app.command("annotate")(annotate_command)
+    app.add_typer(actors_app, name="actors")
 
 
-_register_evaluation_commands()
+_register_commands()
