@@ -158,3 +158,12 @@ def test_evidence_sentences_carry_no_trailing_blank_lines(coder) -> None:
         "Russia condemned the strike.",
         "Iran criticized Israel.",
     ]
+
+
+def test_he_is_the_one_person_just_named_and_no_one_when_two_are(coder) -> None:
+    one = code_text(
+        "Mike Pompeo arrived in Seoul. He met South Korean officials.", date=DAY, coder=coder
+    )
+    assert [(e.source.entity, e.target.code) for e in one] == [("person:mike-pompeo", "KORGOV")]
+    two = code_text("Vladimir Putin met Xi Jinping. He criticized NATO.", date=DAY, coder=coder)
+    assert all(e.cameo_root != "11" for e in two)

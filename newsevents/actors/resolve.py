@@ -8,6 +8,7 @@ of State Mike Pompeo") joins that person's mention.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from newsevents.actors.kb import Entry, KnowledgeBase, normalise
@@ -184,6 +185,7 @@ def article_mentions(
     person too (when no other person named so far shares the word)."""
     people: dict[str, Entry | None] = {}
     found: list[list[Mention]] = []
+    previous: list[Mention] = []
     for sentence in sentences:
         mentions = find_mentions(sentence, kb, day)
         covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -192,10 +194,35 @@ def article_mentions(
             if entry is not None and tok.pos == "PROPN" and tok.i not in covered:
                 actor = code_actor(entry, day, text=tok.text)
                 mentions.append(Mention(sentence.index, tok.i, tok.i + 1, actor))
+        mentions.extend(_personal_pronouns(sentence, previous, mentions))
         for mention in mentions:
             _remember_name_parts(kb, mention, people)
-        found.append(sorted(mentions, key=lambda m: (m.start, m.end)))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        found.append(mentions)
+        previous = mentions
     return found
+
+
+def _personal_pronouns(
+    sentence: Sentence, previous: list[Mention], mentions: list[Mention]
+) -> list[Mention]:
+    """A subject "he" or "she" is the one person named in this sentence before it or, if
+    none, in the sentence before; with two people in view it is no one."""
+    found = []
+    for tok in sentence.tokens:
+        if tok.lemma not in ("he", "she") or tok.dep not in ("nsubj", "nsubjpass"):
+            continue
+        before = [m for m in mentions if m.end <= tok.i and _is_person(m)]
+        window = before or [m for m in previous if _is_person(m)]
+        people = {m.actor.entity for m in window}
+        if len(people) == 1:
+            actor = window[-1].actor
+            found.append(Mention(sentence.index, tok.i, tok.i + 1, replace(actor, text=tok.text)))
+    return found
+
+
+def _is_person(mention: Mention) -> bool:
+    return (mention.actor.entity or "").startswith("person:")
 
 
 def _remember_name_parts(
