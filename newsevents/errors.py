@@ -24,6 +24,7 @@ class Errors:
     E012 = "{path}: could not parse the feed ({reason})"
     E013 = "{path}:{line}: record has no text (looked for {columns})"
     E014 = "{path}: actor file line {line}: {reason}"
+    E015 = "query refused: {reason}"
 
 
 class NewseventsError(Exception):

@@ -63,6 +63,8 @@ def run_ingest(
         try:
             coder = coder or Coder.load(settings)
             _ingest(paths, coder, store, summary, on_problem, on_progress)
+            if summary.events:
+                store.recluster()
         except BaseException:
             store.finish_run(summary.run_id, summary.counts(), status="failed")
             raise

@@ -66,9 +66,8 @@ def test_migrations_are_recorded_once(db: Path) -> None:
     Store(db).close()
     Store(db).close()
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT version, name FROM schema_migrations").fetchall() == [
-        (1, "001_initial.sql")
-    ]
+    rows = con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
+    assert rows == [(1, "001_initial.sql"), (2, "002_clusters.sql")]
 
 
 def test_batch_is_idempotent_and_round_trips_the_record(db: Path) -> None:
@@ -121,3 +120,35 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NewseventsError, match="not a newsevents store"):
         Store(path)
     assert path.read_text() == "these are my notes, not a database"
+
+
+def test_sql_is_read_only_and_one_statement(db: Path) -> None:
+    with Store(db) as store:
+        store.write_batch(
+            store.start_run("t", {}), [(_article(), [_event("e1", USA, IRN, "163", "2019-04")])]
+        )
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT source_code, cameo FROM events").to_pylist() == [
+            {"source_code": "USAGOV", "cameo": "163"}
+        ]
+        for bad in ("DROP TABLE events", "SELECT 1; DROP TABLE events", "SELECT nonsense FROM"):
+            with pytest.raises(NewseventsError, match="query refused"):
+                store.query(bad)
+        assert store.counts()["events"] == 1
+
+
+def test_an_older_store_is_migrated_and_keeps_its_data(db: Path) -> None:
+    from newsevents.store.migrate import migrations
+
+    con = duckdb.connect(str(db))
+    version, name, sql = migrations()[0]
+    con.execute(sql)
+    con.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+    )
+    con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    con.execute("INSERT INTO problems VALUES ('r', 'old.txt', NULL, 'error', 'kept')")
+    con.close()
+    with Store(db) as store:
+        assert store.query("SELECT reason FROM problems").to_pylist() == [{"reason": "kept"}]
+        assert "cluster_id" in store.query("SELECT * FROM events").column_names

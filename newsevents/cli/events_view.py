@@ -52,10 +52,31 @@ def write_events(events: pa.Table, fmt: str, output: Path | None) -> None:
             stream.close()
 
 
+def write_table(table: pa.Table, fmt: str) -> None:
+    """Any query result as a table, CSV or JSON lines on standard output."""
+    if fmt == "csv":
+        sink = pa.BufferOutputStream()
+        pacsv.write_csv(table, sink)
+        sys.stdout.write(sink.getvalue().to_pybytes().decode("utf-8"))
+    elif fmt == "jsonl":
+        for row in table.to_pylist():
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        view = Table(title=f"{table.num_rows} rows", title_justify="left")
+        for name in table.column_names:
+            view.add_column(name, overflow="fold")
+        for row in table.to_pylist():
+            view.add_row(*("" if v is None else str(v) for v in row.values()))
+        Console(width=None if sys.stdout.isatty() else 160).print(view)
+
+
 def _table(events: pa.Table) -> Table:
     table = Table(title=f"{events.num_rows} events", title_justify="left")
-    for header, _ in TABLE_COLUMNS:
+    columns = list(TABLE_COLUMNS)
+    if "n_articles" in events.column_names:
+        columns.insert(6, ("reports", "n_articles"))
+    for header, _ in columns:
         table.add_column(header, overflow="fold")
     for row in events.to_pylist():
-        table.add_row(*("" if row[c] is None else str(row[c]) for _, c in TABLE_COLUMNS))
+        table.add_row(*("" if row[c] is None else str(row[c]) for _, c in columns))
     return table

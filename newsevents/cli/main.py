@@ -137,6 +137,12 @@ def events(
         str | None, typer.Option(help="asserted, negated, hypothetical, future or speculative.")
     ] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
+    unique: Annotated[
+        bool,
+        typer.Option(
+            "--unique", help="One row per real-world event (cluster), with its report counts."
+        ),
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, jsonl or parquet.")] = "table",
     output: Annotated[
         Path | None,
@@ -169,6 +175,7 @@ def events(
         until=parse_date_option(until),
         modality=modality,
         limit=limit,
+        unique=unique,
     )
     with Store(db_path(db), read_only=True) as store:
         write_events(store.events(filters), fmt, output)
@@ -206,6 +213,28 @@ def clean(
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A SELECT (or WITH ... SELECT) statement.")],
+    db: Annotated[Path | None, DbOption] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
+) -> None:
+    r"""Run a read-only SQL query on the store (tables: articles, events, event_clusters,
+    ingest_runs, problems).
+
+    Example:
+
+        newsevents sql "SELECT cameo_root, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
+    """
+    from newsevents.cli.events_view import write_table
+    from newsevents.store import Store
+
+    if fmt not in ("table", "csv", "jsonl"):
+        raise typer.BadParameter("use table, csv or jsonl", param_hint="--format")
+    with Store(db_path(db), read_only=True) as store:
+        write_table(store.query(query), fmt)
 
 
 def main() -> None:

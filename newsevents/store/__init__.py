@@ -21,10 +21,12 @@ import pyarrow as pa
 from newsevents import __version__
 from newsevents.errors import NewseventsError
 from newsevents.records import Article, Event
+from newsevents.store.clusters import CLUSTER_SOURCE_SQL, build_clusters
 from newsevents.store.migrate import migrate
 from newsevents.store.query import EventFilters, build_event_query
 from newsevents.store.rows import (
     ARTICLE_COLUMNS,
+    CLUSTER_COLUMNS,
     EVENT_COLUMNS,
     article_row,
     event_row,
@@ -139,11 +141,49 @@ class Store:
             ],
         )
 
+    def recluster(self) -> int:
+        """Recompute the event clusters of the whole store; returns how many there are."""
+        rows = self.con.cursor().execute(CLUSTER_SOURCE_SQL).fetchall()
+        clusters = list(build_clusters(rows))
+        members = pa.table(
+            {
+                "event_id": [e for c in clusters for e in c.event_ids],
+                "cluster_id": [c.cluster_id for c in clusters for _ in c.event_ids],
+            }
+        )
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM event_clusters")
+            self._insert("event_clusters", CLUSTER_COLUMNS, [c.row() for c in clusters])
+            self.con.register("newsevents_members", members)
+            self.con.execute(
+                "UPDATE events SET cluster_id = m.cluster_id FROM newsevents_members m "
+                "WHERE events.event_id = m.event_id"
+            )
+            self.con.unregister("newsevents_members")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(clusters)
+
     # -- reading -------------------------------------------------------------------------
     def events(self, filters: EventFilters | None = None, **kwargs: Any) -> pa.Table:
         """Events matching the filters (see :class:`EventFilters`) as an Arrow table."""
         sql, params = build_event_query(filters or EventFilters(**kwargs))
         return self.con.cursor().sql(sql, params=params).to_arrow_table()
+
+    def query(self, sql: str) -> pa.Table:
+        """A read-only SQL query (one SELECT) as an Arrow table; E015 for anything else."""
+        statement = sql.strip().rstrip(";")
+        if not statement.lower().startswith(("select", "with", "from", "describe", "show")):
+            raise NewseventsError("E015", reason="only SELECT queries are allowed")
+        if ";" in statement:
+            raise NewseventsError("E015", reason="one statement at a time")
+        try:
+            return self.con.cursor().sql(statement).to_arrow_table()
+        except duckdb.Error as exc:
+            raise NewseventsError("E015", reason=_first_line(exc)) from None
 
     def event_records(
         self, filters: EventFilters | None = None, **kwargs: Any

@@ -7,6 +7,19 @@ from datetime import date
 
 from newsevents.store.rows import EVENT_COLUMNS
 
+# One row per cluster: its most confident report, with the cluster's counts and dates.
+UNIQUE_SQL = """
+SELECT {columns}, cluster_id, n_mentions, n_sources, n_articles, date_first, date_last,
+       first_reported, last_reported
+FROM (
+    SELECT e.*, c.n_mentions, c.n_sources, c.n_articles, c.date_first, c.date_last,
+           c.first_reported, c.last_reported,
+           row_number() OVER (PARTITION BY e.cluster_id
+                              ORDER BY e.confidence DESC, e.event_id) AS report_rank
+    FROM events e JOIN event_clusters c USING (cluster_id)
+) AS events{where}
+ORDER BY {order}
+"""
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "speculative")
 
 
@@ -24,6 +37,7 @@ class EventFilters:
     until: date | None = None
     modality: str | None = None
     limit: int | None = None
+    unique: bool = False  # one row per cluster (real-world event), with its report counts
 
 
 def _actor_clause(role: str, value: str) -> tuple[str, list[object]]:
@@ -68,7 +82,11 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     columns = ", ".join(EVENT_COLUMNS)
     order = "date_start NULLS LAST, doc_id, sentence_index, event_id"
-    sql = f"SELECT {columns} FROM events{where} ORDER BY {order}"
+    if filters.unique:
+        ranked = f"{where} AND report_rank = 1" if where else " WHERE report_rank = 1"
+        sql = UNIQUE_SQL.format(columns=columns, where=ranked, order=order)
+    else:
+        sql = f"SELECT {columns} FROM events{where} ORDER BY {order}"
     if filters.limit is not None:
         sql += " LIMIT ?"
         params.append(int(filters.limit))

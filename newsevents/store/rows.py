@@ -37,6 +37,20 @@ EVENT_COLUMNS = (
     "confidence",
     "run_id",
 )
+CLUSTER_COLUMNS = (
+    "cluster_id",
+    "source_code",
+    "target_code",
+    "cameo_root",
+    "modality",
+    "date_first",
+    "date_last",
+    "first_reported",
+    "last_reported",
+    "n_mentions",
+    "n_sources",
+    "n_articles",
+)
 ARTICLE_COLUMNS = (
     "article_id",
     "doc_id",
