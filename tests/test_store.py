@@ -144,7 +144,8 @@ def test_an_older_store_is_migrated_and_keeps_its_data(db: Path) -> None:
     version, name, sql = migrations()[0]
     con.execute(sql)
     con.execute(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+        "CREATE TABLE schema_migrations"
+        " (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
     )
     con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
     con.execute("INSERT INTO problems VALUES ('r', 'old.txt', NULL, 'error', 'kept')")
