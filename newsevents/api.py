@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from newsevents.actors import KnowledgeBase, load_knowledge_base
@@ -19,6 +20,7 @@ from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns
 from newsevents.events.codes import CodeInfo
 from newsevents.events.patterns import PatternIndex
+from newsevents.events.places import Gazetteer, event_location
 from newsevents.ingest.decode import looks_like_html
 from newsevents.nlp import load_model, parse_articles
 from newsevents.records import Actor, Article, Event, ParsedArticle, RawDocument, Rejection
@@ -35,6 +37,7 @@ class Coder:
     patterns: PatternIndex
     codes: dict[str, CodeInfo]
     settings: Settings
+    gazetteer: Gazetteer | None = None
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Coder:
@@ -45,6 +48,7 @@ class Coder:
             patterns=load_patterns(),
             codes=load_codes(),
             settings=settings,
+            gazetteer=Gazetteer.load(),
         )
 
     def clean(self, raw: RawDocument) -> Article | Rejection:
@@ -63,7 +67,12 @@ class Coder:
 
     def code_parsed(self, parsed: ParsedArticle) -> list[Event]:
         mentions = article_mentions(parsed.sentences, self.kb, parsed.article.published)
-        return code_events(parsed, mentions, self.patterns, self.codes)
+        locate = (
+            partial(event_location, gazetteer=self.gazetteer, kb=self.kb)
+            if self.gazetteer is not None
+            else None
+        )
+        return code_events(parsed, mentions, self.patterns, self.codes, locate)
 
 
 def code_text(

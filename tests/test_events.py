@@ -167,3 +167,27 @@ def test_he_is_the_one_person_just_named_and_no_one_when_two_are(coder) -> None:
     assert [(e.source.entity, e.target.code) for e in one] == [("person:mike-pompeo", "KORGOV")]
     two = code_text("Vladimir Putin met Xi Jinping. He criticized NATO.", date=DAY, coder=coder)
     assert all(e.cameo_root != "11" for e in two)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "has_coordinates"),
+    [
+        ("Vladimir Putin met Xi Jinping in Moscow.", "Moscow", "RUS", True),
+        ("Iran fired missiles at a U.S. base in Iraq.", "Iraq", "IRQ", False),
+        (
+            "The second U.S.-North Korea summit opened at a hotel in Hanoi, Vietnam.",
+            "Hanoi",
+            "VNM",
+            True,
+        ),
+    ],
+)
+def test_the_place_of_the_clause_is_resolved(coder, text, name, country, has_coordinates) -> None:
+    [event] = code_text(text, date=DAY, coder=coder)
+    assert (event.location.name, event.location.country) == (name, country)
+    assert (event.location.lat is not None) == has_coordinates
+
+
+def test_no_place_is_guessed(coder) -> None:
+    [event] = code_text("Russia condemned the attack on Ukraine.", date=DAY, coder=coder)
+    assert event.location is None

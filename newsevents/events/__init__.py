@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -13,9 +13,20 @@ from newsevents.events.extract import Match, SentenceMatcher
 from newsevents.events.modality import modality_of
 from newsevents.events.patterns import PatternIndex, load_patterns
 from newsevents.events.syntax import Tree
-from newsevents.records import Actor, Event, Evidence, Mention, ParsedArticle, Sentence, Token
+from newsevents.records import (
+    Actor,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    ParsedArticle,
+    Sentence,
+    Token,
+)
 
 __all__ = ["code_events", "load_codes", "load_patterns"]
+
+Locator = Callable[[Token, Tree], Location | None]
 
 CLAUSAL_DEPS = ("ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "csubj", "parataxis")
 
@@ -25,8 +36,10 @@ def code_events(
     mentions: Sequence[Sequence[Mention]],
     patterns: PatternIndex,
     codes: dict[str, CodeInfo],
+    locate: Locator | None = None,
 ) -> list[Event]:
-    """Events of one article; ``mentions[k]`` are the actor mentions of sentence ``k``.
+    """Events of one article; ``mentions[k]`` are the actor mentions of sentence ``k``;
+    ``locate`` finds an event's place (see :func:`newsevents.events.places.event_location`).
     One event per (source, target, code, date): repeats keep the most confident."""
     best: dict[tuple[str, str, str, str | None], Event] = {}
     narrative = _NarrativeDate(parsed.article.text)
@@ -38,7 +51,7 @@ def code_events(
         events = [
             event
             for match in SentenceMatcher(tree, list(sentence_mentions), patterns).matches()
-            for event in _events_of(match, tree, parsed, codes)
+            for event in _events_of(match, tree, parsed, codes, locate)
         ]
         for event in narrative.dated(events):
             key = (
@@ -95,7 +108,11 @@ def _without_bare_statements(events: Iterable[Event]) -> list[Event]:
 
 
 def _events_of(
-    match: Match, tree: Tree, parsed: ParsedArticle, codes: dict[str, CodeInfo]
+    match: Match,
+    tree: Tree,
+    parsed: ParsedArticle,
+    codes: dict[str, CodeInfo],
+    locate: Locator | None,
 ) -> list[Event]:
     info = codes.get(match.pattern.cameo)
     if info is None:
@@ -104,6 +121,7 @@ def _events_of(
     base = parsed.article.published
     event_date, precision = _event_date(match.trigger, tree, base)
     modality = modality_of(match.trigger, tree)
+    location = locate(match.trigger, tree) if locate is not None else None
     targets: Sequence[Mention | None] = match.targets or (None,)
     events = []
     for source in match.sources:
@@ -117,7 +135,7 @@ def _events_of(
                     match, info, parsed, sentence, source, target, modality, event_date, precision
                 )
             )
-    return events
+    return [replace(e, location=location) for e in events] if location else events
 
 
 def _event(
