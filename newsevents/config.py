@@ -22,10 +22,12 @@ class Settings:
 
     db_path: Path = field(default_factory=default_db_path)
     default_date: date | None = None
-    batch_size: int = 32
+    batch_size: int = 32  # articles per spaCy batch, per store transaction, per Dask task
     n_process: int = 1
     actors_file: Path | None = None
     max_chars: int = 2_000_000
+    workers: int = 1  # local worker processes (Dask LocalCluster when more than one)
+    scheduler: str | None = None  # address of an existing Dask scheduler
 
     def describe(self) -> dict[str, object]:
         """The settings as plain JSON-able values, for the ingest-run record."""
@@ -36,4 +38,6 @@ class Settings:
             "n_process": self.n_process,
             "actors_file": str(self.actors_file) if self.actors_file else None,
             "max_chars": self.max_chars,
+            "workers": self.workers,
+            "scheduler": self.scheduler,
         }

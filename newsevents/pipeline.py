@@ -1,7 +1,9 @@
 """The ingest run: read -> clean -> skip duplicates -> parse, code -> store, in batches.
 
-Streaming: only one batch of articles is held at a time. Every read error and rejection
-is reported through ``on_problem`` as it happens and recorded in the store with the run.
+Streaming: only a few batches are held at a time. The work runs in this process or, with
+``Settings.workers`` or ``Settings.scheduler``, on a Dask cluster (newsevents.scale); the
+store is written here either way, one transaction per batch, so a batch lost with a
+worker is simply done again and nothing is stored twice (ids are content hashes).
 """
 
 from __future__ import annotations
@@ -16,13 +18,21 @@ from itertools import islice
 from newsevents.api import Coder
 from newsevents.config import Settings
 from newsevents.ingest import read_inputs
-from newsevents.records import Article, ReadError, Rejection
+from newsevents.records import Article, Event, RawDocument, ReadError, Rejection
 from newsevents.store import Store
-
-BATCH_ARTICLES = 64
 
 ProblemHandler = Callable[[str, str, str], None]  # (kind, origin, message)
 ProgressHandler = Callable[[int, int], None]  # (documents read, events so far)
+Problem = tuple[str, str | None, str, str]  # (origin, doc_id, kind, reason)
+
+
+@dataclass
+class Batch:
+    """Clean articles (with their events once coded) and the problems met on the way."""
+
+    articles: list[tuple[Article, list[Event] | None]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    read: int = 0
 
 
 @dataclass
@@ -61,8 +71,14 @@ def run_ingest(
         command = " ".join(shlex.quote(a) for a in ["newsevents", *sys.argv[1:]])
         summary.run_id = store.start_run(command, settings.describe())
         try:
-            coder = coder or Coder.load(settings)
-            _ingest(paths, coder, store, summary, on_problem, on_progress)
+            distributed = settings.workers > 1 or bool(settings.scheduler)
+            if not distributed:
+                coder = coder or Coder.load(settings)
+            seen: set[str] = set()
+            for batch in _batches(paths, settings, coder, distributed):
+                _store_batch(batch, store, summary, seen, on_problem, coder)
+                if on_progress:
+                    on_progress(summary.read, summary.events)
             if summary.events:
                 store.recluster()
         except BaseException:
@@ -72,64 +88,81 @@ def run_ingest(
     return summary
 
 
-def _ingest(
-    paths: list[str],
-    coder: Coder,
-    store: Store,
-    summary: IngestSummary,
-    on_problem: ProblemHandler | None,
-    on_progress: ProgressHandler | None,
-) -> None:
-    seen: set[str] = set()
-    for batch in _batches(_clean_articles(paths, coder, summary, on_problem), BATCH_ARTICLES):
-        articles, problems = batch
-        known = store.known_articles([a.article_id for a in articles])
-        fresh = []
-        for article in articles:
-            if article.article_id in known or article.article_id in seen:
-                summary.duplicate += 1
-            else:
-                seen.add(article.article_id)
-                fresh.append(article)
-        coded = list(coder.code_articles(fresh))
-        store.write_batch(summary.run_id, coded, problems)
-        summary.new += len(coded)
-        summary.events += sum(len(events) for _, events in coded)
-        if on_progress:
-            on_progress(summary.read, summary.events)
+def _batches(
+    paths: list[str], settings: Settings, coder: Coder | None, distributed: bool
+) -> Iterator[Batch]:
+    """Cleaned batches from this process (coded later, duplicates skipped first) or coded
+    batches from Dask workers."""
+    if distributed:
+        from newsevents.scale import distributed_batches
+
+        yield from distributed_batches(paths, settings, settings.batch_size)
+        return
+    for chunk in chunks(read_inputs(paths), settings.batch_size):
+        yield clean_batch(chunk, coder)  # type: ignore[arg-type]
 
 
-def _clean_articles(
-    paths: list[str], coder: Coder, summary: IngestSummary, on_problem: ProblemHandler | None
-) -> Iterator[Article | tuple[str, str | None, str, str]]:
-    """Clean articles, and problems as (origin, doc_id, kind, reason) tuples."""
-    for item in read_inputs(paths):
+def chunks(
+    items: Iterable[RawDocument | ReadError], size: int
+) -> Iterator[list[RawDocument | ReadError]]:
+    """Lists of at most ``size`` documents (read errors ride along, uncounted)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def clean_batch(items: list[RawDocument | ReadError], coder: Coder) -> Batch:
+    """Clean the documents of one chunk; rejections and read errors become problems."""
+    batch = Batch()
+    for item in items:
         if isinstance(item, ReadError):
-            summary.errors.append(item.message)
-            if on_problem:
-                on_problem("error", item.origin, item.message)
-            yield (item.origin, None, "error", item.message)
+            batch.problems.append((item.origin, None, "error", item.message))
             continue
-        summary.read += 1
+        batch.read += 1
         result = coder.clean(item)
         if isinstance(result, Rejection):
-            summary.rejected[result.reason.split(":")[0]] += 1
-            if on_problem:
-                on_problem("rejected", result.origin, result.reason)
-            yield (result.origin, result.doc_id, "rejected", result.reason)
-            continue
-        yield result
+            batch.problems.append((result.origin, result.doc_id, "rejected", result.reason))
+        else:
+            batch.articles.append((result, None))
+    return batch
 
 
-def _batches(
-    items: Iterable[Article | tuple[str, str | None, str, str]], size: int
-) -> Iterator[tuple[list[Article], list[tuple[str, str | None, str, str]]]]:
-    iterator = iter(items)
-    while True:
-        chunk = list(islice(iterator, size))
-        if not chunk:
-            return
-        yield (
-            [i for i in chunk if isinstance(i, Article)],
-            [i for i in chunk if not isinstance(i, Article)],
-        )
+def _store_batch(
+    batch: Batch,
+    store: Store,
+    summary: IngestSummary,
+    seen: set[str],
+    on_problem: ProblemHandler | None,
+    coder: Coder | None,
+) -> None:
+    """Count the batch, drop articles already stored, code what is not coded yet, store."""
+    summary.read += batch.read
+    for origin, _, kind, reason in batch.problems:
+        if kind == "error":
+            summary.errors.append(reason)
+        else:
+            summary.rejected[reason.split(":")[0]] += 1
+        if on_problem:
+            on_problem(kind, origin, reason)
+    known = store.known_articles([a.article_id for a, _ in batch.articles])
+    fresh = []
+    for article, events in batch.articles:
+        if article.article_id in known or article.article_id in seen:
+            summary.duplicate += 1
+        else:
+            seen.add(article.article_id)
+            fresh.append((article, events))
+    coded = _coded(fresh, coder)
+    store.write_batch(summary.run_id, coded, batch.problems)
+    summary.new += len(coded)
+    summary.events += sum(len(events) for _, events in coded)
+
+
+def _coded(
+    articles: list[tuple[Article, list[Event] | None]], coder: Coder | None
+) -> list[tuple[Article, list[Event]]]:
+    done = [(a, e) for a, e in articles if e is not None]
+    todo = [a for a, e in articles if e is None]
+    if todo and coder is not None:
+        done.extend(coder.code_articles(todo))
+    return done

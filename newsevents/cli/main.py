@@ -87,6 +87,14 @@ def ingest(
             "--actors", metavar="FILE", help="Your own actor entries (JSONL) on top of ours."
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, help="Worker processes (a local Dask cluster when more than 1)."),
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(metavar="ADDR", help="Run on an existing Dask cluster: tcp://HOST:PORT."),
+    ] = None,
 ) -> None:
     r"""Read, clean, code and store articles. Idempotent: an article already stored (same
     clean text) is counted as a duplicate and not stored again.
@@ -99,12 +107,16 @@ def ingest(
 
     Example:
 
-        newsevents ingest articles/ feed.xml --db news.duckdb --date 2024-01-12
+        newsevents ingest articles/ feed.xml --db news.duckdb --workers 2
     """
     from newsevents.cli.ingest_view import run_ingest_with_progress
 
     settings = Settings(
-        db_path=db_path(db), default_date=parse_date_option(date), actors_file=actors
+        db_path=db_path(db),
+        default_date=parse_date_option(date),
+        actors_file=actors,
+        workers=workers,
+        scheduler=scheduler,
     )
     summary = run_ingest_with_progress(paths, settings, err)
     if summary.errors:
