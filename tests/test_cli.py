@@ -162,3 +162,19 @@ def test_every_command_has_help_with_an_example() -> None:
     for command in ("code", "ingest", "events", "clean"):
         result = run(command, "--help")
         assert result.returncode == 0 and "Example:" in result.stdout, command
+
+
+def test_events_export_formats(tmp_path: Path) -> None:
+    db = tmp_path / "samples.duckdb"
+    assert run("ingest", str(SAMPLES), "--db", str(db)).returncode == 0
+    gdelt = run("events", "--db", str(db), "--format", "gdelt").stdout.splitlines()
+    assert gdelt and all(len(line.split("\t")) == 61 for line in gdelt)
+    icews = run("events", "--db", str(db), "--format", "icews").stdout.splitlines()
+    assert icews[0].startswith("Event ID\tEvent Date\tSource Name") and len(icews) == len(gdelt) + 1
+    plover = [
+        json.loads(line)
+        for line in run("events", "--db", str(db), "--format", "plover").stdout.splitlines()
+    ]
+    assert plover and all(record["event"] and record["source"] for record in plover)
+    bad = run("events", "--db", str(db), "--format", "xml")
+    assert bad.returncode == 2 and "use one of" in bad.stderr

@@ -153,3 +153,18 @@ def test_an_older_store_is_migrated_and_keeps_its_data(db: Path) -> None:
     with Store(db) as store:
         assert store.query("SELECT reason FROM problems").to_pylist() == [{"reason": "kept"}]
         assert "cluster_id" in store.query("SELECT * FROM events").column_names
+
+
+def test_an_older_store_opened_for_reading_is_upgraded_first(db: Path) -> None:
+    from newsevents.store.migrate import migrations
+
+    con = duckdb.connect(str(db))
+    version, name, sql = migrations()[0]
+    con.execute(sql)
+    con.execute(
+        "CREATE TABLE schema_migrations (version INTEGER, name VARCHAR, applied_at TIMESTAMP)"
+    )
+    con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    con.close()
+    with Store(db, read_only=True) as store:
+        assert store.events(EventFilters(unique=True)).num_rows == 0

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -13,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.export import to_gdelt, to_icews, to_plover, write_tsv
 from newsevents.store.rows import record_from_row
 
 TABLE_COLUMNS = (
@@ -28,7 +32,20 @@ TABLE_COLUMNS = (
 )
 
 
-def write_events(events: pa.Table, fmt: str, output: Path | None) -> None:
+def write_events(
+    events: pa.Table, fmt: str, output: Path | None, articles: pa.Table | None = None
+) -> None:
+    """Write events in one of the output formats (see ``newsevents events --help``)."""
+    if fmt in ("gdelt", "icews"):
+        table = to_gdelt(events, articles) if fmt == "gdelt" else to_icews(events)
+        with _open(output) as stream:
+            write_tsv(table, stream, header=fmt == "icews")
+        return
+    if fmt == "plover":
+        with _open(output) as stream:
+            for record in to_plover(events):
+                stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        return
     if fmt == "parquet":
         if output is None:
             raise typer.BadParameter("parquet needs --output FILE", param_hint="--format")
@@ -50,6 +67,15 @@ def write_events(events: pa.Table, fmt: str, output: Path | None) -> None:
     finally:
         if output:
             stream.close()
+
+
+@contextmanager
+def _open(output: Path | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+        return
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        yield stream
 
 
 def write_table(table: pa.Table, fmt: str) -> None:

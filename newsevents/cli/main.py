@@ -25,6 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+EVENT_FORMATS = ("table", "csv", "jsonl", "parquet", "gdelt", "icews", "plover")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -155,7 +156,14 @@ def events(
             "--unique", help="One row per real-world event (cluster), with its report counts."
         ),
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, jsonl or parquet.")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="table, csv, jsonl, parquet, gdelt (GDELT 2.0 event table, tab-separated),"
+            " icews or plover (JSON lines).",
+        ),
+    ] = "table",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -175,8 +183,8 @@ def events(
 
     if modality is not None and modality not in MODALITIES:
         raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")
-    if fmt not in ("table", "csv", "jsonl", "parquet"):
-        raise typer.BadParameter("use table, csv, jsonl or parquet", param_hint="--format")
+    if fmt not in EVENT_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(EVENT_FORMATS)}", param_hint="--format")
     filters = EventFilters(
         actor=actor,
         source=source,
@@ -190,7 +198,8 @@ def events(
         unique=unique,
     )
     with Store(db_path(db), read_only=True) as store:
-        write_events(store.events(filters), fmt, output)
+        articles = store.query("SELECT article_id, url, ingested_at FROM articles")
+        write_events(store.events(filters), fmt, output, articles)
 
 
 @app.command()

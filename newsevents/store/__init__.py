@@ -22,7 +22,7 @@ from newsevents import __version__
 from newsevents.errors import NewseventsError
 from newsevents.records import Article, Event
 from newsevents.store.clusters import CLUSTER_SOURCE_SQL, build_clusters
-from newsevents.store.migrate import migrate
+from newsevents.store.migrate import applied_versions, migrate, migrations
 from newsevents.store.query import EventFilters, build_event_query
 from newsevents.store.rows import (
     ARTICLE_COLUMNS,
@@ -43,6 +43,9 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise NewseventsError("E001", path=f"{self.path} (no store yet: run newsevents ingest)")
+        if read_only and _needs_migration(self.path):
+            with _connect(self.path, read_only=False) as con:  # an older store: upgrade it once
+                migrate(con)
         self.con = _connect(self.path, read_only)
         if not read_only:
             migrate(self.con)
@@ -197,6 +200,11 @@ class Store:
             table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
             for table in ("articles", "events", "ingest_runs")
         }
+
+
+def _needs_migration(path: Path) -> bool:
+    with _connect(path, read_only=True) as con:
+        return applied_versions(con) != {version for version, _, _ in migrations()}
 
 
 def _connect(path: Path, read_only: bool) -> Any:
