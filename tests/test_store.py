@@ -137,7 +137,8 @@ def test_sql_is_read_only_and_one_statement(db: Path) -> None:
         assert store.counts()["events"] == 1
 
 
-def test_an_older_store_is_migrated_and_keeps_its_data(db: Path) -> None:
+def _store_at_version_1(db: Path) -> duckdb.DuckDBPyConnection:
+    """A store as version 0.1's first migration left it (no clusters), still open."""
     from newsevents.store.migrate import migrations
 
     con = duckdb.connect(str(db))
@@ -148,6 +149,11 @@ def test_an_older_store_is_migrated_and_keeps_its_data(db: Path) -> None:
         " (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
     )
     con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    return con
+
+
+def test_an_older_store_is_migrated_and_keeps_its_data(db: Path) -> None:
+    con = _store_at_version_1(db)
     con.execute("INSERT INTO problems VALUES ('r', 'old.txt', NULL, 'error', 'kept')")
     con.close()
     with Store(db) as store:
@@ -156,15 +162,6 @@ def test_an_older_store_is_migrated_and_keeps_its_data(db: Path) -> None:
 
 
 def test_an_older_store_opened_for_reading_is_upgraded_first(db: Path) -> None:
-    from newsevents.store.migrate import migrations
-
-    con = duckdb.connect(str(db))
-    version, name, sql = migrations()[0]
-    con.execute(sql)
-    con.execute(
-        "CREATE TABLE schema_migrations (version INTEGER, name VARCHAR, applied_at TIMESTAMP)"
-    )
-    con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
-    con.close()
+    _store_at_version_1(db).close()
     with Store(db, read_only=True) as store:
         assert store.events(EventFilters(unique=True)).num_rows == 0
