@@ -272,11 +272,23 @@ def main() -> None:
 
 def _register_commands() -> None:
     from newsevents.cli.actors_cmd import actors_app
+    from newsevents.cli.analysis_cmd import (
+        attention_command,
+        blocs_command,
+        dyad_command,
+        network_command,
+        surges_command,
+    )
     from newsevents.cli.eval_cmd import annotate_command, eval_command
 
     app.command("eval")(eval_command)
     app.command("annotate")(annotate_command)
     app.add_typer(actors_app, name="actors")
+    app.command("dyad")(dyad_command)
+    app.command("network")(network_command)
+    app.command("blocs")(blocs_command)
+    app.command("surges")(surges_command)
+    app.command("attention")(attention_command)
 
 
 _register_commands()

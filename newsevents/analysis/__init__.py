@@ -1,0 +1,46 @@
+"""analysis: dyadic time series, the actor network and its blocs, surges and attention.
+
+Each function reads a :class:`~newsevents.store.Store` and returns a pandas DataFrame
+(``frame.attrs`` says what it covers); :mod:`newsevents.analysis.plots` draws each table
+as a PNG or an offline HTML page. Actors are given as for ``newsevents events``: a code
+prefix (``USA``, ``IRNMIL``), a country (``IRN``) or an entity id (``org:irgc``). Only
+asserted events count unless ``modality`` says otherwise ("all" for every modality).
+
+>>> from newsevents.store import Store
+>>> from newsevents.analysis import dyad_series
+>>> with Store("news.duckdb", read_only=True) as store:  # doctest: +SKIP
+...     series = dyad_series(store, "USA", "IRN", by="month")
+"""
+
+from __future__ import annotations
+
+from newsevents.analysis.attention import attention_shares
+from newsevents.analysis.balance import Partition, partition_signed
+from newsevents.analysis.blocs import bloc_shift, signed_blocs
+from newsevents.analysis.dyad import dyad_series
+from newsevents.analysis.errors import AnalysisError
+from newsevents.analysis.network import (
+    network_edges,
+    network_graph,
+    network_json,
+    write_graphml,
+    write_network_json,
+)
+from newsevents.analysis.surges import actor_surges, poisson_tail
+
+__all__ = [
+    "AnalysisError",
+    "Partition",
+    "actor_surges",
+    "attention_shares",
+    "bloc_shift",
+    "dyad_series",
+    "network_edges",
+    "network_graph",
+    "network_json",
+    "partition_signed",
+    "poisson_tail",
+    "signed_blocs",
+    "write_graphml",
+    "write_network_json",
+]
