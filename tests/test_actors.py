@@ -120,3 +120,11 @@ def test_actors_commands_print_json_and_search() -> None:
     assert json.loads(first)["code"] == "RUSGOV" and json.loads(second) is None
     found = run("search", "pompeo")
     assert "person:mike-pompeo" in found.stdout and "Secretary of State" in found.stdout
+
+
+def test_the_country_file_is_what_its_generator_writes() -> None:
+    script = Path(__file__).resolve().parent.parent / "tools" / "build_countries.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

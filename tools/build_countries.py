@@ -36,6 +36,9 @@ from pathlib import Path
 
 import pycountry
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from country_regions import REGIONS  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "newsevents" / "actors" / "data" / "countries.jsonl"
 
@@ -417,6 +420,9 @@ def build() -> list[dict]:
             f"OVERRIDES rows not in ISO 3166-1 and not in NON_ISO: {', '.join(unknown)}"
         )
     entries = [build_entry(code, rows[code], iso_by_code.get(code)) for code in sorted(rows)]
+    for entry in entries:
+        for field, forms in REGIONS.get(entry["code"], {}).items():
+            entry[field] = _dedup(entry[field] + list(forms))
     check_collisions(entries)
     return entries
 
