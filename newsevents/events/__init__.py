@@ -125,10 +125,12 @@ def _events_of(
     targets: Sequence[Mention | None] = match.targets or (None,)
     events = []
     for source in match.sources:
-        for target in targets:
-            if target is not None and target.actor.code == source.actor.code:
-                continue
-            if target is not None and (target.start, target.end) == (source.start, source.end):
+        for found in targets:
+            # A target that is the source itself ("Egypt extended the emergency in Sinai"
+            # names Egypt twice) is no target; the event stands without one.
+            same = found is not None and found.actor.code == source.actor.code
+            target = None if same else found
+            if target is None and len(targets) > 1:
                 continue
             events.append(
                 _event(
