@@ -104,7 +104,7 @@ def make_scope(
 def load_events(store: Store, scope: Scope, **filters: Any) -> pd.DataFrame:
     """The events of ``scope`` (and any further EventFilters fields) as a DataFrame with
     the columns in FIELDS; ``date_start`` as datetime64."""
-    table = store.events(scope.filters(**filters)).select(list(FIELDS))
+    table = store.events(scope.filters(columns=FIELDS, **filters))
     frame = table.to_pandas()
     frame["date_start"] = pd.to_datetime(frame["date_start"])
     return frame
@@ -112,7 +112,7 @@ def load_events(store: Store, scope: Scope, **filters: Any) -> pd.DataFrame:
 
 def require_actor(store: Store, actor: str) -> None:
     """A001 when the store holds no event at all (any date, any modality) for ``actor``."""
-    if store.events(EventFilters(actor=actor, limit=1)).num_rows == 0:
+    if not store.has_actor(actor):
         raise unknown_actor(actor)
 
 

@@ -188,6 +188,13 @@ class Store:
         except duckdb.Error as exc:
             raise NewseventsError("E015", reason=_first_line(exc)) from None
 
+    def has_actor(self, actor: str) -> bool:
+        """Whether any stored event has ``actor`` (code prefix, country or entity id) as
+        its source or target: an existence check, cheap on a big store."""
+        sql, params = build_event_query(EventFilters(actor=actor, columns=("event_id",)))
+        sql = sql.split(" ORDER BY ")[0] + " LIMIT 1"
+        return bool(self.con.cursor().execute(sql, params).fetchall())
+
     def event_records(
         self, filters: EventFilters | None = None, **kwargs: Any
     ) -> list[dict[str, Any]]:
