@@ -182,7 +182,11 @@ class Match:
 
 
 def low(token: Any) -> str:
-    return token.lemma_.lower()
+    """The lemma as the coder sees it (newsevents.nlp fixes a few of the model's lemmas)."""
+    from newsevents.nlp import LEMMA_FIXES
+
+    lemma = token.lemma_.lower()
+    return LEMMA_FIXES.get((lemma, token.pos_), lemma)
 
 
 def content_head(token: Any) -> Any:

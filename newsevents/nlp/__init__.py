@@ -16,6 +16,9 @@ from newsevents.records import Article, ParsedArticle, Sentence, Token
 
 __all__ = ["doc_to_records", "load_model", "parse_articles"]
 
+# Lemmas the model gets wrong, by (lemma, part of speech): "staged" -> "stag".
+LEMMA_FIXES = {("stag", "VERB"): "stage", ("unbanne", "VERB"): "unban"}
+
 
 def load_model() -> Any:
     """Load the first installed model of :data:`MODEL_NAMES`; raise E009 if none is."""
@@ -43,7 +46,7 @@ def doc_to_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
         Token(
             i=tok.i,
             text=tok.text,
-            lemma=tok.lemma_.lower(),
+            lemma=LEMMA_FIXES.get((tok.lemma_.lower(), tok.pos_), tok.lemma_.lower()),
             pos=tok.pos_,
             tag=tok.tag_,
             dep=tok.dep_,
