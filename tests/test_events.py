@@ -191,3 +191,9 @@ def test_the_place_of_the_clause_is_resolved(coder, text, name, country, has_coo
 def test_no_place_is_guessed(coder) -> None:
     [event] = code_text("Russia condemned the attack on Ukraine.", date=DAY, coder=coder)
     assert event.location is None
+
+
+def test_a_time_of_its_own_breaks_the_paragraph_date(coder) -> None:
+    text = "On Friday, Russia condemned the strike. In the weeks since, China criticized Iran."
+    dates = {e.source.country: e.date_precision for e in code_text(text, date=DAY, coder=coder)}
+    assert dates == {"RUS": "day", "CHN": "document"}

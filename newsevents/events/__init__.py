@@ -77,18 +77,21 @@ class _NarrativeDate:
         self.text = text
         self.end = 0
         self.current: tuple[str | None, str] | None = None
+        self.own_time = False
 
     def enter(self, sentence: Sentence) -> None:
         if "\n\n" in self.text[self.end : sentence.start]:
             self.current = None  # a new paragraph
         self.end = sentence.end
+        # A time of its own that we could not resolve ("in the weeks since") breaks the thread.
+        self.own_time = any(tok.ent_type in ("DATE", "TIME") for tok in sentence.tokens)
 
     def dated(self, events: list[Event]) -> list[Event]:
         own = [e for e in events if e.date_precision != "document"]
         if own:
             self.current = (own[0].date, own[0].date_precision)
             return events
-        if self.current is None:
+        if self.current is None or self.own_time:
             return events
         day, precision = self.current
         return [
