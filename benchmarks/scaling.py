@@ -44,6 +44,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from stage_costs import read_corpus  # the same corpus reading as the stage costs
+
 from newsevents.config import Settings
 from newsevents.ingest import read_inputs
 from newsevents.records import Article, RawDocument
@@ -81,20 +83,6 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     return args
-
-
-def read_corpus(path: Path, limit: int | None) -> tuple[list[RawDocument], int]:
-    """The raw documents under ``path`` (the first ``limit``), and how many failed to read."""
-    documents: list[RawDocument] = []
-    errors = 0
-    for item in read_inputs([str(path)]):
-        if isinstance(item, RawDocument):
-            documents.append(item)
-            if limit is not None and len(documents) >= limit:
-                break
-        else:
-            errors += 1
-    return documents, errors
 
 
 def write_subset(documents: Sequence[RawDocument], path: Path) -> None:
