@@ -30,3 +30,14 @@ def coder():
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
+    """A store of the bundled sample articles (read it, or copy it before writing)."""
+    from newsevents.config import Settings
+    from newsevents.pipeline import run_ingest
+
+    path = tmp_path_factory.mktemp("samples") / "samples.duckdb"
+    run_ingest([str(SAMPLES)], Settings(db_path=path), coder=coder)
+    return path

@@ -280,6 +280,7 @@ def _register_commands() -> None:
         surges_command,
     )
     from newsevents.cli.eval_cmd import annotate_command, eval_command
+    from newsevents.cli.serve_cmd import serve_command
 
     app.command("eval")(eval_command)
     app.command("annotate")(annotate_command)
@@ -289,6 +290,7 @@ def _register_commands() -> None:
     app.command("blocs")(blocs_command)
     app.command("surges")(surges_command)
     app.command("attention")(attention_command)
+    app.command("serve")(serve_command)
 
 
 _register_commands()

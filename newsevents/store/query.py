@@ -36,7 +36,9 @@ class EventFilters:
     since: date | None = None
     until: date | None = None
     modality: str | None = None
+    article: str | None = None  # one article's events (its article_id)
     limit: int | None = None
+    offset: int = 0  # skip this many rows first (pagination)
     unique: bool = False  # one row per cluster (real-world event), with its report counts
     columns: tuple[str, ...] | None = None  # only these event columns (faster on big stores)
 
@@ -80,6 +82,8 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
         add("date_start <= ?", [filters.until])
     if filters.modality:
         add("modality = ?", [filters.modality])
+    if filters.article:
+        add("article_id = ?", [filters.article])
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     wanted = filters.columns or EVENT_COLUMNS
     unknown = [c for c in wanted if c not in EVENT_COLUMNS]
@@ -95,4 +99,16 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
     if filters.limit is not None:
         sql += " LIMIT ?"
         params.append(int(filters.limit))
+    if filters.offset:
+        sql += " OFFSET ?"
+        params.append(int(filters.offset))
     return sql, params
+
+
+def count_query(filters: EventFilters) -> tuple[str, list[object]]:
+    """How many rows the filters match (ignoring limit and offset)."""
+    unpaged = EventFilters(
+        **{**filters.__dict__, "limit": None, "offset": 0, "columns": ("event_id",)}
+    )
+    sql, params = build_event_query(unpaged)
+    return f"SELECT count(*) FROM ({sql.rsplit('ORDER BY', 1)[0]}) AS matched", params

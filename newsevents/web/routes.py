@@ -1,0 +1,270 @@
+"""The ``/api`` endpoints. Handlers are plain functions run in FastAPI's thread pool; they
+read through ``request.app.state.store`` and code through ``request.app.state.coder``."""
+
+from __future__ import annotations
+
+import hmac
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Header, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from starlette.exceptions import HTTPException
+
+from newsevents import __version__
+from newsevents.store.lookup import (
+    article_detail,
+    event_detail,
+    event_page,
+    overview,
+    store_actors,
+)
+from newsevents.store.query import EventFilters
+from newsevents.web.frames import bloc_map, frame_records, network_view
+from newsevents.web.models import ActorParam, AnalysisModality, CodeRequest, Modality
+
+api_router = APIRouter()
+DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+Level = Annotated[str, Query(pattern="^(country|code)$", description="country or code")]
+ID_PATTERN = r"^[0-9a-zA-Z_.:-]{1,128}$"
+IdPath = Annotated[str, PathParam(pattern=ID_PATTERN, description="an id or actor code")]
+SAFE_NAME = re.compile(r"[^0-9A-Za-z._-]+")
+UPLOAD_SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl", ".csv", ".xml", ".rss",
+                   ".atom", ".warc", ".gz"}
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"query.{name}: not a valid date: {value!r}") from None
+
+
+@api_router.get("/health")
+def health(request: Request) -> dict[str, Any]:
+    """Is the server up, which store does it serve, is the model loaded."""
+    with request.app.state.store.reading() as store:
+        counts = store.counts()
+    return {
+        "status": "ok",
+        "version": __version__,
+        "store": str(request.app.state.settings.db_path),
+        "articles": counts["articles"],
+        "events": counts["events"],
+        "coder_loaded": request.app.state.coder.loaded,
+        "ingest_enabled": request.app.state.settings.token is not None,
+    }
+
+
+@api_router.post("/code")
+def code(request: Request, body: CodeRequest) -> dict[str, Any]:
+    """Code a text: its events (nothing is stored)."""
+    from newsevents.api import code_text
+
+    limit = request.app.state.settings.max_text_chars
+    if len(body.text) > limit:
+        raise HTTPException(413, f"text longer than {limit} characters")
+    with request.app.state.coder.use() as coder:
+        events = code_text(body.text, date=body.date, doc_id=body.doc_id, coder=coder)
+    return {"events": [event.to_dict() for event in events]}
+
+
+@api_router.get("/events")
+def events(
+    request: Request,
+    actor: ActorParam = None,
+    source: ActorParam = None,
+    target: ActorParam = None,
+    dyad: Annotated[str | None, Query(max_length=161, description="A,B: both directions")] = None,
+    code: Annotated[str | None, Query(max_length=40, description="CAMEO prefix or PLOVER")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    modality: Modality | None = None,
+    unique: bool = False,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> dict[str, Any]:
+    """Events matching every filter of ``newsevents events``, a page at a time."""
+    pair = None
+    if dyad is not None:
+        parts = [part.strip() for part in dyad.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise HTTPException(422, "query.dyad: give two actors separated by a comma (USA,IRN)")
+        pair = (parts[0], parts[1])
+    filters = EventFilters(
+        actor=actor, source=source, target=target, dyad=pair, code=code,
+        since=_day(since, "since"), until=_day(until, "until"), modality=modality,
+        unique=unique, limit=limit, offset=offset,
+    )
+    with request.app.state.store.reading() as store:
+        total, records = event_page(store, filters)
+    return {"total": total, "limit": limit, "offset": offset, "events": records}
+
+
+@api_router.get("/events/{event_id}")
+def event(request: Request, event_id: IdPath) -> dict[str, Any]:
+    """One event with its article and its cluster."""
+    with request.app.state.store.reading() as store:
+        record = event_detail(store, event_id)
+    if record is None:
+        raise HTTPException(404, f"no event {event_id!r} in the store")
+    return record
+
+
+@api_router.get("/articles/{article_id}")
+def article(request: Request, article_id: IdPath) -> dict[str, Any]:
+    """An article's clean text, its events, and the spans to mark (sentence, trigger,
+    source, target, attributed_to)."""
+    with request.app.state.store.reading() as store:
+        record = article_detail(store, article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id!r} in the store")
+    return record
+
+
+@api_router.get("/actors")
+def actors(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=80, description="code prefix or name part")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+) -> dict[str, Any]:
+    """Actors in the store with how many events they are source or target of."""
+    with request.app.state.store.reading() as store:
+        return {"actors": store_actors(store, q, limit)}
+
+
+@api_router.get("/overview")
+def overview_route(request: Request) -> dict[str, Any]:
+    """Counts, dates, modalities, the busiest dyads and events per month by QuadClass."""
+    with request.app.state.store.reading() as store:
+        return overview(store)
+
+
+@api_router.get("/dyads/{a}/{b}/series")
+def dyad_series_route(
+    request: Request,
+    a: IdPath,
+    b: IdPath,
+    by: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    since: DateParam = None,
+    until: DateParam = None,
+    modality: AnalysisModality = "asserted",
+    unique: bool = False,
+) -> dict[str, Any]:
+    """Events from A to B and from B to A per period, by QuadClass, with Goldstein."""
+    from newsevents.analysis import dyad_series
+
+    with request.app.state.store.reading() as store:
+        frame = dyad_series(
+            store, a, b, by=by, since=_day(since, "since"), until=_day(until, "until"),
+            modality=modality, unique=unique,
+        )
+    return {"a": a, "b": b, "by": by, "series": frame_records(frame)}
+
+
+@api_router.get("/network")
+def network(
+    request: Request,
+    since: DateParam = None,
+    until: DateParam = None,
+    level: Level = "country",
+    modality: AnalysisModality = "asserted",
+    unique: bool = False,
+    min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    top: Annotated[int, Query(ge=2, le=200)] = 40,
+) -> dict[str, Any]:
+    """The signed actor network: nodes laid out (x, y in [0, 1]) with their bloc, and the
+    actor pairs with cooperation and conflict counts."""
+    from newsevents.analysis import network_edges, signed_blocs
+
+    scope = {"since": _day(since, "since"), "until": _day(until, "until"),
+             "modality": modality, "unique": unique, "level": level, "min_events": min_events}
+    with request.app.state.store.reading() as store:
+        edges = network_edges(store, **scope)
+        blocs = signed_blocs(store, **scope) if len(edges) else None
+    return network_view(edges, bloc_map(blocs), top)
+
+
+@api_router.get("/blocs")
+def blocs(
+    request: Request,
+    since: DateParam = None,
+    until: DateParam = None,
+    level: Level = "country",
+    modality: AnalysisModality = "asserted",
+    unique: bool = False,
+    min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> dict[str, Any]:
+    """Groups of actors that cooperate with each other and conflict with others."""
+    from newsevents.analysis import signed_blocs
+
+    with request.app.state.store.reading() as store:
+        frame = signed_blocs(
+            store, since=_day(since, "since"), until=_day(until, "until"), level=level,
+            modality=modality, unique=unique, min_events=min_events,
+        )
+    figures = {key: _scalar(value) for key, value in frame.attrs.items()}
+    return {"actors": frame_records(frame), "figures": figures}
+
+
+@api_router.post("/ingest")
+def ingest(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="Articles, feeds, WARC files")],
+    day: Annotated[str | None, Form(alias="date", pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Store uploaded files (as ``newsevents ingest`` would). Needs ``Authorization:
+    Bearer TOKEN`` with the token the server was started with."""
+    from newsevents.config import Settings
+    from newsevents.pipeline import run_ingest
+
+    _check_token(request.app.state.settings.token, authorization)
+    state = request.app.state
+    with tempfile.TemporaryDirectory(prefix="newsevents-upload-") as folder:
+        paths = [str(_save_upload(upload, Path(folder), i)) for i, upload in enumerate(files)]
+        settings = Settings(
+            db_path=state.settings.db_path,
+            default_date=_day(day, "date"),
+            actors_file=state.settings.actors_file,
+        )
+        with state.coder.use() as coder, state.store.writing():
+            summary = run_ingest(paths, settings, coder=coder)
+    return {"run_id": summary.run_id, **summary.counts(), "rejected_reasons":
+            dict(summary.rejected), "error_messages": summary.errors}
+
+
+def _check_token(expected: str | None, authorization: str | None) -> None:
+    if expected is None:
+        raise HTTPException(
+            403, "ingest is disabled: start the server with --token or $NEWSEVENTS_TOKEN"
+        )
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "missing or wrong token: send Authorization: Bearer TOKEN")
+
+
+def _save_upload(upload: UploadFile, folder: Path, index: int) -> Path:
+    """The upload under a name of our own making (never the client's path), keeping a
+    known suffix so the reader knows the format."""
+    name = SAFE_NAME.sub("_", Path(upload.filename or "upload.txt").name).strip("._") or "upload"
+    suffix = "".join(Path(name).suffixes[-2:]).lower()
+    if not any(suffix.endswith(known) for known in UPLOAD_SUFFIXES):
+        raise HTTPException(
+            415, f"{upload.filename!r}: unsupported file type (use .txt, .html, .json, "
+            ".jsonl, .csv, RSS/Atom .xml, .warc or .warc.gz)"
+        )
+    path = folder / f"{index:04d}-{name[:100]}"
+    with path.open("wb") as out:
+        while chunk := upload.file.read(1 << 20):
+            out.write(chunk)
+    return path
+
+
+def _scalar(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
