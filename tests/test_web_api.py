@@ -142,6 +142,7 @@ def test_ingest_stores_uploads_once_and_needs_the_token(writable: TestClient) ->
     wrong = writable.post("/api/ingest", files=upload, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
     before = writable.get("/api/health").json()["articles"]
+    network_before = writable.get("/api/network", params={"top": 200}).json()
     auth = {"Authorization": f"Bearer {TOKEN}"}
     first = writable.post("/api/ingest", files=upload, data={"date": "2021-04-12"}, headers=auth)
     assert first.status_code == 200, first.text
@@ -151,6 +152,12 @@ def test_ingest_stores_uploads_once_and_needs_the_token(writable: TestClient) ->
     assert writable.get("/api/health").json()["articles"] == before + 1
     events = writable.get("/api/events", params={"source": "IRN", "code": "11"}).json()["events"]
     assert any(e["evidence"]["text"].startswith("Iran accused") for e in events)
+    network_after = writable.get("/api/network", params={"top": 200}).json()  # not cached
+
+    def conflict(network: dict) -> int:
+        return sum(p["conflict"] for p in network["pairs"] if {p["a"], p["b"]} == {"IRN", "USA"})
+
+    assert conflict(network_after) == conflict(network_before) + 1
 
 
 def test_ingest_is_refused_when_the_server_has_no_token(sample_store: Path) -> None:
@@ -272,7 +279,8 @@ def test_overview_counts_agree_with_the_store(client: TestClient, sample_store: 
     with Store(sample_store, read_only=True) as store:
         counts = store.counts()
         dated = store.query(
-            "SELECT count(*) AS n FROM events WHERE modality = 'asserted' AND date_start IS NOT NULL"
+            "SELECT count(*) AS n FROM events"
+            " WHERE modality = 'asserted' AND date_start IS NOT NULL"
         ).to_pylist()[0]["n"]
     assert (data["articles"], data["events"]) == (counts["articles"], counts["events"])
     assert sum(data["modality"].values()) == counts["events"]

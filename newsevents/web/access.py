@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsevents.config import Settings
 from newsevents.errors import NewseventsError
@@ -115,3 +116,34 @@ class CoderHolder:
 
                 self._coder = Coder.load(self.settings)
             yield self._coder
+
+
+class ResultCache:
+    """Answers of the heavy analyses (network layout, blocs) by request parameters, kept
+    while the store stays the same (same event and ingest-run counts); at most ``size``."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        full_key = (*key, store_generation(store))
+        with self._lock:
+            if full_key in self._items:
+                self._items.move_to_end(full_key)
+                return self._items[full_key]
+        value = compute()
+        with self._lock:
+            self._items[full_key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+def store_generation(store: Store) -> tuple[int, int]:
+    """Changes whenever an ingest run stores something (or starts)."""
+    row = store.con.cursor().execute(
+        "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ingest_runs)"
+    ).fetchone()
+    return (row[0], row[1]) if row else (0, 0)

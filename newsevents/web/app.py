@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 from newsevents import __version__
 from newsevents.config import Settings, default_db_path
 from newsevents.errors import NewseventsError
-from newsevents.web.access import CoderHolder, StoreAccess
+from newsevents.web.access import CoderHolder, ResultCache, StoreAccess
 from newsevents.web.limits import BodyLimit, TimeLimit
 from newsevents.web.routes import api_router
 
@@ -76,6 +76,7 @@ def create_app(settings: ServeSettings | None = None, coder: Coder | None = None
     app.state.settings = settings
     app.state.store = StoreAccess(settings.db_path, settings.busy_timeout)
     app.state.coder = CoderHolder(settings.coder_settings(), coder)
+    app.state.cache = ResultCache()
     app.add_middleware(TimeLimit, seconds=settings.request_timeout)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router, prefix="/api")

@@ -184,10 +184,15 @@ def network(
 
     scope = {"since": _day(since, "since"), "until": _day(until, "until"),
              "modality": modality, "unique": unique, "level": level, "min_events": min_events}
-    with request.app.state.store.reading() as store:
+
+    def compute() -> dict[str, Any]:
         edges = network_edges(store, **scope)
         blocs = signed_blocs(store, **scope) if len(edges) else None
-    return network_view(edges, bloc_map(blocs), top)
+        return network_view(edges, bloc_map(blocs), top)
+
+    with request.app.state.store.reading() as store:
+        key = ("network", *sorted(scope.items()), top)
+        return request.app.state.cache.get(store, key, compute)
 
 
 @api_router.get("/blocs")
@@ -203,13 +208,16 @@ def blocs(
     """Groups of actors that cooperate with each other and conflict with others."""
     from newsevents.analysis import signed_blocs
 
+    scope = {"since": _day(since, "since"), "until": _day(until, "until"),
+             "modality": modality, "unique": unique, "level": level, "min_events": min_events}
+
+    def compute() -> dict[str, Any]:
+        frame = signed_blocs(store, **scope)
+        figures = {key: _scalar(value) for key, value in frame.attrs.items()}
+        return {"actors": frame_records(frame), "figures": figures}
+
     with request.app.state.store.reading() as store:
-        frame = signed_blocs(
-            store, since=_day(since, "since"), until=_day(until, "until"), level=level,
-            modality=modality, unique=unique, min_events=min_events,
-        )
-    figures = {key: _scalar(value) for key, value in frame.attrs.items()}
-    return {"actors": frame_records(frame), "figures": figures}
+        return request.app.state.cache.get(store, ("blocs", *sorted(scope.items())), compute)
 
 
 @api_router.post("/ingest")
