@@ -128,3 +128,89 @@ def test_the_country_file_is_what_its_generator_writes() -> None:
         [sys.executable, str(script), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code"),
+    [
+        # a backbench seat after leaving office is LEG
+        ("Scott Morrison", date(2022, 10, 1), "AUSLEG"),
+        ("Rishi Sunak", date(2024, 8, 1), "GBROPP"),
+        # with no date a person's latest office, unless the title names another one
+        ("Deputy Minister of Defense Colonel-General Andrei Kartapolov", None, "RUSGOVMIL"),
+        # with no date a group's status now: a party out of government is in opposition
+        ("Congress Party", None, "INDOPPPTY"),
+        ("the Taliban", None, "AFGGOV"),
+    ],
+)
+def test_offices_and_status_without_a_date(coder, text: str, day, code: str) -> None:
+    assert coder.code_actor(text, day).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        # metonyms: a capital given as an actor is its government, a capital as a place not
+        ("Beijing", "CHNGOV", "GOV"),
+        ("TEHRAN", "IRNGOV", "GOV"),
+        ("SECURITY COUNCIL", "IGOUNO", None),
+        ("an amusement park in Kabul", "AFG", None),
+        # state media are GOV then MED; public broadcasters stay MED
+        ("KCNA", "PRKGOVMED", "GOV"),
+        ("Somalia state news agency", "SOMGOVMED", "GOV"),
+        ("the BBC", "GBRMED", "MED"),
+        # demonym plurals and faiths
+        ("Rakhine Buddhists", "MMRBUD", "BUD"),
+        ("Muslim leaders in France", "FRAREL", "REL"),
+        ("A prominent Jewish community leader", "REL", "REL"),
+        # composition: "Y of X", counting heads, "former", titles, modifiers
+        ("the President of the United States", "USAGOV", "GOV"),
+        ("Several of the largest trade unions in Denmark", "DNKLAB", "LAB"),
+        ("A team of heavily armed police", "COP", "COP"),
+        ("chairman of the company's board", "BUS", "BUS"),
+        ("a former CIA official", "USAELI", "ELI"),
+        ("the former Iraqi officials", "IRQELI", "ELI"),
+        ("Governor Vadim Shumkov", "GOV", "GOV"),
+        ("army accountant", "MIL", "MIL"),
+        ("over two dozen men and women", "CVL", "CVL"),
+        ("Ecuador's Ombudsman's Office", "ECUGOVHRI", "GOV"),
+        # international bodies: composed with a sector noun, or their own role
+        ("European Union legislators", "IGOEUREECLEG", "LEG"),
+        ("International Court of Justice", "IGOUNOICJ", "JUD"),
+        ("World Health Organization", "IGOUNOWHO", "HLH"),
+        # cities the knowledge base does not list
+        ("Shanghai police", "CHNCOP", "COP"),
+        ("Oxford University", "GBREDU", "EDU"),
+        ("Madras High Court", "INDJUD", "JUD"),
+        ("Mariupol", "UKRCVL", "CVL"),
+    ],
+)
+def test_sectors_metonyms_and_composition(coder, text: str, code: str, sector) -> None:
+    actor = coder.code_actor(text, date(2020, 1, 7))
+    assert actor is not None and (actor.code, actor.sector) == (code, sector), (text, actor)
+
+
+def test_coreference_and_descriptions_in_running_text(coder) -> None:
+    from newsevents.actors.resolve import article_mentions
+
+    text = (
+        "The hermit regime fired two missiles. The Islamic Republic condemned the test. "
+        "Mike Pompeo flew to Seoul. He met Moon Jae-in. Pyongyang and Shanghai police said so."
+    )
+    day = date(2019, 4, 22)
+    [parsed] = parse_articles([Article("a", "a", "a", text, published=day)], coder.nlp)
+    found = article_mentions(parsed.sentences, coder.kb, day)
+    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    assert codes[0] == [("The hermit regime", "PRK")]
+    assert codes[1] == [("The Islamic Republic", "IRN")]
+    assert ("He", "USAGOV") in codes[3]  # the one person named in the sentence before
+    # in running text a capital is its country, like the country's name
+    assert codes[4] == [("Pyongyang", "PRK"), ("Shanghai police", "CHNCOP")]
+
+
+def test_a_user_file_adds_sector_nouns(coder, tmp_path: Path) -> None:
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text(json.dumps({"sector": "REL", "nouns": ["chaplain", "chaplains"]}) + "\n")
+    kb = load_knowledge_base(extra)
+    assert _code_with(coder, kb, "Iranian chaplains").code == "IRNREL"
+    assert coder.code_actor("Iranian chaplains").code == "IRN"  # the bundled base is untouched

@@ -52,8 +52,12 @@ class Entry:
     def code_on(self, day: date | None) -> str | None:
         """The actor code on ``day``: the role held then, else the default, else the code."""
         if self.roles:
+            if day is None and self.kind == "person":
+                return self.roles[-1].code  # no date: the person's latest office
             if day is None:
-                return self.roles[-1].code  # no date: the latest office
+                # no date: a group's status now ("Congress Party" is out of government)
+                current = [r for r in self.roles if r.end is None]
+                return current[-1].code if current else self.code or self.country
             for role in reversed(self.roles):  # overlapping roles: the later one wins
                 if role.holds_on(day):
                     return role.code

@@ -20,10 +20,25 @@ RANK_WORDS = frozenset(
     "junior senior deputy acting chief top former interim caretaker outgoing incoming "
     "vice assistant principal permanent first second".split()
 )
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})
+# A capital after one of these is a place ("a park in Kabul"), not its government.
+LOCATIVE_WORDS = frozenset("in at near outside inside across around throughout within".split())
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# The role blocks of a code (CAMEO ch. 3): an international actor's sector is the first
+# of them after its root ("IGOEUREECLEG" -> LEG, "NGOPSEHLH" -> HLH).
+ROLE_BLOCKS = frozenset(
+    "GOV MIL REB INS SEP OPP PTY COP JUD SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI "
+    "LAB LEG MED REF RAD MOD REL".split()
+)
 
 
-def find_mentions(sentence: Sentence, kb: KnowledgeBase, day: date | None) -> list[Mention]:
-    """Actor mentions in one sentence, left to right, not overlapping."""
+def find_mentions(
+    sentence: Sentence, kb: KnowledgeBase, day: date | None, capitals: bool = False
+) -> list[Mention]:
+    """Actor mentions in one sentence, left to right, not overlapping. With ``capitals``
+    a capital named alone stands for its government ("Beijing" -> CHNGOV), as in a
+    phrase given as an actor; in running text it stays the country, like the country's
+    name, so that "Pyongyang" and "North Korea" in one article are one actor."""
     tokens = sentence.tokens
     spans = _name_spans(tokens, kb)
     mentions: list[Mention] = []
@@ -32,8 +47,17 @@ def find_mentions(sentence: Sentence, kb: KnowledgeBase, day: date | None) -> li
         start, end, hit_entity, form = spans[position]
         entry = kb.entries[hit_entity]
         sector_end, sector = (end, None)
-        if _composable(entry, form):
+        if _composable(entry, form) or _international(entry):
             sector_end, sector = _sector_after(tokens, end, kb)
+        elif entry.country and entry.kind != "person" and _after_former(tokens, start):
+            # "a former CIA official", "a former White House aide": a former official
+            stop, noun = _sector_after(tokens, end, kb)
+            if noun:
+                sector_end, sector = stop, "ELI"
+        if sector and _after_former(tokens, start) and entry.kind == "country":
+            sector = "ELI"  # "the former Iraqi army officers"
+        if entry.kind == "country" and sector is None:
+            start, sector = _sector_of_country(tokens, start, form, mentions, kb, capitals)
         following = spans[position + 1] if position + 1 < len(spans) else None
         if following and following[0] == sector_end and _is_named_actor(kb, following[2]):
             # "US Secretary of State Mike Pompeo", "the Iranian Islamic Revolutionary Guard
@@ -41,11 +65,110 @@ def find_mentions(sentence: Sentence, kb: KnowledgeBase, day: date | None) -> li
             spans[position + 1] = (start, following[1], following[2], following[3])
             position += 1
             continue
-        mentions.append(_mention(sentence, tokens, start, sector_end, entry, sector, day))
+        mention = _mention(sentence, tokens, start, sector_end, entry, sector, day)
+        if entry.kind == "person" and day is None:
+            mention = _titled_person(mention, tokens, start, entry, kb)
+        mentions.append(mention)
         position += 1
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_hyphen_pairs(sentence, kb, day, covered))
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(_city_mentions(sentence, kb, covered))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _international(entry: Entry) -> bool:
+    """An intergovernmental body whose members can be named ("EU legislators")."""
+    return entry.country is None and (entry.code or "").startswith("IGO")
+
+
+def _after_former(tokens: tuple[Token, ...], start: int) -> bool:
+    """``tokens[start]`` follows "former" (or "ex-"), perhaps with "the" or "a" between."""
+    position = start - 1
+    if position >= 0 and tokens[position].text.lower() in ("the", "a", "an"):
+        position -= 1
+    return position >= 0 and tokens[position].text.lower() in FORMER_WORDS
+
+
+def _sector_of_country(
+    tokens: tuple[Token, ...],
+    start: int,
+    form: str,
+    mentions: list[Mention],
+    kb: KnowledgeBase,
+    capitals: bool = False,
+) -> tuple[int, str | None]:
+    """A country named without a sector noun after it: "the President of the United
+    States" (a sector noun, "of", the country) takes the noun's sector; a capital alone
+    ("Beijing said") stands for the government, unless it is a place ("in Beijing")."""
+    position = start - 1
+    if position >= 0 and tokens[position].text.lower() == "the":
+        position -= 1
+    previous_end = max((m.end for m in mentions), default=-1)
+    if position >= 1 and tokens[position].text.lower() == "of":
+        for begin in range(max(0, position - 5), position):
+            if tokens[begin].i < previous_end:
+                continue
+            noun = kb.sector_nouns.get(normalise(_span_text(tokens, begin, position)))
+            if noun:
+                return begin, noun
+    placed = position >= 0 and tokens[position].text.lower() in LOCATIVE_WORDS
+    if capitals and form == "capital" and not placed:
+        return start, "GOV"
+    return start, None
+
+
+def _titled_person(
+    mention: Mention, tokens: tuple[Token, ...], start: int, entry: Entry, kb: KnowledgeBase
+) -> Mention:
+    """With no date, a person named with a title ("Deputy Minister of Defense Andrei
+    Kartapolov") is coded by the office the title names, when they held one like it."""
+    for begin in range(max(0, start - 6), start):
+        for stop in range(start, begin, -1):
+            title = kb.sector_nouns.get(normalise(_span_text(tokens, begin, stop)))
+            if title is None:
+                continue
+            for role in reversed(entry.roles):
+                if _sector_of_code(role.code, entry.country) == title[:3]:
+                    actor = code_actor(entry, role.start, text=mention.actor.text)
+                    return replace(mention, actor=actor)
+            return mention
+    return mention
+
+
+def _place_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.pos == "PROPN" or tok.ent_type in PLACE_ENTITIES)
+
+
+def _city_mentions(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> list[Mention]:
+    """A city the knowledge base does not name, followed by a sector noun: "Shanghai
+    police" (CHNCOP), "Oxford University" (GBREDU). A bare city is not an actor here."""
+    from newsevents.actors.places import city_country
+
+    tokens = sentence.tokens
+    found = []
+    for position, tok in enumerate(tokens):
+        if tok.i in covered or not _place_word(tok):
+            continue
+        if position > 0 and _place_word(tokens[position - 1]):
+            continue  # inside a longer name ("Jan Oxford")
+        for end in range(min(len(tokens), position + 3), position, -1):
+            if not all(_place_word(t) and t.i not in covered for t in tokens[position:end]):
+                continue
+            country = city_country(_span_text(tokens, position, end))
+            if country is None:
+                continue
+            stop, sector = _sector_after(tokens, end, kb)
+            if sector:
+                first, last = tokens[position], tokens[stop - 1]
+                text = sentence.text[
+                    first.idx - sentence.start : last.idx + len(last.text) - sentence.start
+                ]
+                name = _span_text(tokens, position, end)
+                actor = Actor(f"{country}{sector}", country, sector[:3], name, text, None)
+                found.append(Mention(sentence.index, first.i, last.i + 1, actor))
+            break
+    return found
 
 
 def _hyphen_pairs(
@@ -165,16 +288,33 @@ def code_actor(entry: Entry, day: date | None, sector: str | None = None, text: 
     code = entry.code_on(day) or ""
     if sector and entry.kind == "country":
         code = f"{entry.country}{sector}"
+    elif sector == "ELI" and entry.country:
+        code = f"{entry.country}ELI"  # "a former CIA official"
+    elif sector and _international(entry) and sector != "GOV" and not code.endswith(sector):
+        code = f"{code}{sector}"  # "EU legislators" -> IGOEUREECLEG; "EU officials" stay
     country = entry.country
-    has_sector = bool(country) and code.startswith(country or "") and len(code) >= 6
+    role = _sector_of_code(code, country)
+    if role is None and not country and code == entry.code:
+        role = entry.sector  # "International Court of Justice": a court (JUD)
     return Actor(
         code=code,
         country=country,
-        sector=code[3:6] if has_sector else None,
+        sector=role,
         name=entry.name,
         text=text or entry.name,
         entity=entry.entity,
     )
+
+
+def _sector_of_code(code: str, country: str | None) -> str | None:
+    """The sector of a code: its block after the country ("USAGOVMIL" -> GOV), or for an
+    international code the first role block after its root ("IGOEUREECLEG" -> LEG)."""
+    if country and code.startswith(country):
+        return code[3:6] if len(code) >= 6 else None
+    for begin in range(3, len(code) - 2, 3):
+        if code[begin : begin + 3] in ROLE_BLOCKS:
+            return code[begin : begin + 3]
+    return None
 
 
 def article_mentions(
