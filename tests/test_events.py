@@ -32,8 +32,13 @@ def _events(coder, text: str) -> list[tuple[str, str | None, str, str]]:
         ("Sanctions were imposed on Iran by the United States.", ("USA", "IRN", "16", "asserted")),
         ("The United States did not impose sanctions on Iran.", ("USA", "IRN", "16", "negated")),
         ("The United States may impose sanctions on Iran.", ("USA", "IRN", "16", "speculative")),
-        ("The United States will impose sanctions on Iran.", ("USA", "IRN", "16", "future")),
-        ("The United States plans to impose sanctions on Iran.", ("USA", "IRN", "16", "future")),
+        # An announced act is the intention, threat or refusal it states (CAMEO 03/13/12).
+        ("The United States will impose sanctions on Iran.", ("USA", "IRN", "13", "asserted")),
+        ("The United States plans to impose sanctions on Iran.", ("USA", "IRN", "13", "asserted")),
+        (
+            "The United States is expected to impose sanctions on Iran.",
+            ("USA", "IRN", "16", "future"),
+        ),
         (
             "If Iran attacks, the United States would impose sanctions on Iran.",
             ("USA", "IRN", "16", "hypothetical"),
@@ -197,3 +202,92 @@ def test_a_time_of_its_own_breaks_the_paragraph_date(coder) -> None:
     text = "On Friday, Russia condemned the strike. In the weeks since, China criticized Iran."
     dates = {e.source.country: e.date_precision for e in code_text(text, date=DAY, coder=coder)}
     assert dates == {"RUS": "day", "CHN": "document"}
+
+
+# -- announced acts: the CAMEO future-tense rule (intent 03, threat 13, refusal 12) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan will give Vietnam a loan of 500 million dollars.",
+            ("JPN", "VNM", "03", "asserted"),
+        ),
+        ("Serbia is ready to resume talks with Kosovo.", ("SRB", "XKX", "03", "asserted")),
+        (
+            "Hamas leaders said they would not release the Israeli hostages.",
+            ("PSE", "ISR", "12", "asserted"),
+        ),
+        (
+            "The EU said it would impose sanctions on Belarus unless the activist is freed.",
+            ("IGOEUREEC", "BLR", "13", "asserted"),
+        ),
+    ],
+)
+def test_an_announced_act_is_an_intention_threat_or_refusal(coder, text, expected) -> None:
+    assert expected in _events(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect that Russia will invade Ukraine.",
+        "Russia is unlikely to send troops to Syria.",
+        "If China invades Taiwan, Japan will help defend it.",
+    ],
+)
+def test_predictions_hedges_and_conditions_are_not_announcements(coder, text) -> None:
+    found = _events(coder, text)
+    assert all(modality != "asserted" for *_, modality in found)
+
+
+# -- requests: whom a demand asks, and what a speaker says another actor must do ----------
+
+
+def test_a_that_clause_names_whom_a_demand_asks_and_is_no_event_of_its_own(coder) -> None:
+    assert _events(coder, "Ukraine demanded that Hungary stop blocking EU aid.") == [
+        ("UKR", "HUN", "10", "asserted")
+    ]
+
+
+def test_what_a_speaker_says_another_actor_must_do_is_a_demand(coder) -> None:
+    found = _events(coder, "Germany said Iran must release the detained journalists.")
+    assert found == [("DEU", "IRN", "10", "asserted")]
+    assert all(code != "10" for _, _, code, _ in _events(coder, "Iran said it must defend itself."))
+
+
+# -- who: actors inside the phrase that names the doer ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Demonstrators in Caracas blocked roads on Monday.", ("VEN", None, "14", "asserted")),
+        (
+            "Thousands of Georgian protesters demonstrated outside parliament.",
+            ("GEO", None, "14", "asserted"),
+        ),
+        (
+            "Ales Bialiatski, Belarus's best-known rights activist, began a hunger strike.",
+            ("BLR", None, "14", "asserted"),
+        ),
+        (
+            "Hamas leaders said they will release the Israeli hostages.",
+            ("PSE", "ISR", "03", "asserted"),
+        ),
+    ],
+)
+def test_the_doer_is_found_through_quantities_places_appositives_and_they(
+    coder, text, expected
+) -> None:
+    assert expected in _events(coder, text)
+
+
+def test_a_person_modifying_an_act_is_not_its_target(coder) -> None:
+    # The operation was done to Soleimani, not by him: no target. A country modifier is
+    # the doer ("the U.S. strike") and stays the target of a condemnation.
+    assert _events(coder, "North Korea condemned the Soleimani operation.") == [
+        ("PRK", None, "11", "asserted")
+    ]
+    assert ("IRN", "USA", "11", "asserted") in _events(coder, "Iran condemned the U.S. strike.")

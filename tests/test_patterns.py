@@ -49,3 +49,45 @@ def test_pattern_examples_code_their_own_event(coder) -> None:
             misses.append(f"{pattern['id']}: {pattern['example']}")
     rate = 1 - len(misses) / len(patterns)
     assert rate >= EXAMPLE_FLOOR, f"{rate:.3f} of examples coded; misses:\n" + "\n".join(misses)
+
+
+def test_a_users_pattern_with_a_built_in_id_replaces_it_and_wins_ties(tmp_path) -> None:
+    from newsevents.events import load_patterns
+
+    user = tmp_path / "mine.jsonl"
+    user.write_text(
+        json.dumps(
+            {
+                "id": "impose-sanction",
+                "cameo": "1312",
+                "verb": "impose",
+                "object": ["sanction"],
+                "target": ["on"],
+                "example": "The EU imposed sanctions on Belarus.",
+                "example_source": "The EU",
+                "example_target": "Belarus",
+            }
+        )
+        + "\n"
+        + json.dumps({"id": "my-warn", "cameo": "130", "verb": "warn", "target": ["dobj"]})
+        + "\n",
+        "utf-8",
+    )
+    index = load_patterns(user)
+    imposed = [p for p in index.verbs["impose"] if p.id == "impose-sanction"]
+    assert [p.cameo for p in imposed] == ["1312"]
+    warn = index.verbs["warn"]
+    assert warn[0].id == "my-warn" and warn[0].order < min(p.order for p in warn[1:])
+
+
+def test_every_intention_threat_and_refusal_code_exists() -> None:
+    from newsevents.events.intent import COOPERATIVE_CODES, THREAT_CODES
+
+    codes = load_codes()
+    used = [c for pair in COOPERATIVE_CODES.values() for c in pair] + list(THREAT_CODES.values())
+    assert [c for c in used if c not in codes] == []
+    assert {codes[c].plover for pair in COOPERATIVE_CODES.values() for c in pair} == {
+        "AGREE",
+        "REJECT",
+    }
+    assert {codes[c].plover for c in THREAT_CODES.values()} == {"THREATEN"}

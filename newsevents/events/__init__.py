@@ -10,6 +10,7 @@ from datetime import date
 from newsevents.events.codes import CodeInfo, load_codes
 from newsevents.events.dates import document_date, resolve_date
 from newsevents.events.extract import Match, SentenceMatcher
+from newsevents.events.intent import intent_code, stated_intent
 from newsevents.events.modality import modality_of
 from newsevents.events.patterns import PatternIndex, load_patterns
 from newsevents.events.syntax import Tree
@@ -124,6 +125,11 @@ def _events_of(
     base = parsed.article.published
     event_date, precision = _event_date(match.trigger, tree, base)
     modality = modality_of(match.trigger, tree)
+    if modality != "asserted":
+        # An announced act is coded as the intention (03), threat (13) or refusal (12).
+        announced = intent_code(info.cameo, stated_intent(match.trigger, tree))
+        if announced is not None and announced in codes:
+            info, modality = codes[announced], "asserted"
     location = locate(match.trigger, tree) if locate is not None else None
     targets: Sequence[Mention | None] = match.targets or (None,)
     events = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsevents.events.modality import LIGHT_VERBS, SPEECH_VERBS
+from newsevents.events.modality import CONDITION_MARKS, LIGHT_VERBS, SPEECH_VERBS
 from newsevents.events.patterns import Pattern, PatternIndex
 from newsevents.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, Tree
 from newsevents.records import Mention, Token
@@ -24,6 +24,31 @@ PARTICLE_DEPS = ("prt", "advmod", "prep")
 PREP_DEPS = ("prep", "dative", "agent")
 PHRASE_CUT_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
 PRONOUNS = frozenset({"it", "they", "he", "she"})
+# Requests (appeals 02, demands 10): a that-clause under them names whom they ask.
+REQUEST_ROOTS = ("02", "10")
+# Speech verbs that report what another actor must or should do ("said Sudan must return").
+OBLIGATION_SPEECH_VERBS = frozenset(
+    "say tell declare reiterate insist state announce add stress emphasize emphasise conclude "
+    "argue write note repeat maintain".split()
+)
+OBLIGATIONS = {
+    "must": Pattern(id="say-must", cameo="100", target=()),
+    "should": Pattern(id="say-should", cameo="020", target=()),
+}
+# Nouns for acts besides the pattern triggers: a person named as their modifier is who the
+# act was done to ("the Soleimani operation"), not who did it.
+EVENT_NOUNS = frozenset(
+    "operation killing death murder assassination execution arrest detention trial case "
+    "affair scandal poisoning kidnapping abduction disappearance release move decision "
+    "policy plan visit".split()
+)
+# Groups of people whose place tells their country: "demonstrators in Baghdad".
+LOCAL_GROUPS = frozenset(
+    "demonstrator protester protestor student resident villager farmer civilian police "
+    "policeman official authority militant rebel guerrilla insurgent activist citizen "
+    "inhabitant voter people party".split()
+)
+PLACE_PREPS = ("in", "throughout", "across")
 # Verbs whose object does what the following clause says: "urged X to leave", "accused X of
 # striking". Elsewhere the subject does it: "summoned X to complain".
 OBJECT_CONTROL_VERBS = frozenset(
@@ -35,7 +60,9 @@ OBJECT_CONTROL_VERBS = frozenset(
 QUANTITY_NOUNS = frozenset(
     "number series wave barrage salvo volley round dozen dozens hundred hundreds thousand "
     "thousands million billion trillion couple pair string spate flurry set package batch "
-    "raft slew host handful tranche lot amount sum range array kind type form".split()
+    "raft slew host handful tranche lot amount sum range array kind type form score scores "
+    "group crowd part portion share bulk rest half third quarter percent worth kg kilogram "
+    "ton tonne pound litre liter barrel gallon".split()
 )
 
 
@@ -77,19 +104,19 @@ class SentenceMatcher:
                 self.mentions_at.setdefault(i, []).append(mention)
         self.by_token = {i: found[0] for i, found in self.mentions_at.items()}
         self.consumed: set[int] = set()
+        self.asked: set[int] = set()  # clauses that say what a request asks for
 
     def matches(self) -> list[Match]:
         found: list[Match] = []
         tokens = self.tree.sentence.tokens
         for tok in tokens:
-            if (
-                tok.pos == "VERB"
-                and tok.lemma in self.patterns.verbs
-                and tok.i not in self.consumed
-            ):
-                match = self._verb_match(tok)
-                if match:
-                    found.append(match)
+            if tok.pos != "VERB" or tok.i in self.consumed:
+                continue
+            match = self._verb_match(tok) if tok.lemma in self.patterns.verbs else None
+            if match is None and tok.lemma in OBLIGATION_SPEECH_VERBS:
+                match = self._obligation_match(tok)
+            if match:
+                found.append(match)
         for tok in tokens:
             if (
                 tok.pos == "NOUN"
@@ -114,6 +141,15 @@ class SentenceMatcher:
         if not sources:
             return None
         used = [t for t in (fit.slot, fit.consumed) if t is not None]
+        targets = fit.targets
+        if fit.pattern.cameo[:2] in REQUEST_ROOTS:
+            # "demanded that Israel ease restrictions": the clause is what is asked, of
+            # its subject; it is no event of its own.
+            clauses = self.tree.kids(verb, "ccomp")
+            used.extend(self._clause_chain(clauses))
+            self.asked.update(c.i for c in clauses)
+            if not targets:
+                targets = self._mentions_of([s for c in clauses for s in self._own_subjects(c)])
         self.consumed.update(t.i for t in used)
         self.consumed.update(t.i for t in subjects if t is not None)  # "the strike that killed"
         return Match(
@@ -121,11 +157,62 @@ class SentenceMatcher:
             pattern=fit.pattern,
             trigger_tokens=tuple(sorted({verb, *fit.extra}, key=lambda t: t.i)),
             sources=sources,
-            targets=fit.targets,
+            targets=targets,
             direct_source=bool(self.tree.kids(verb, *SUBJECT_DEPS, "agent")),
             attributed_to=self._speaker(verb),
             score=fit.score,
         )
+
+    def _obligation_match(self, verb: Token) -> Match | None:
+        """ "Russia said Sudan must return the helicopter": what a speaker says another actor
+        must (100, a demand) or should (020, an appeal) do is a request to that actor. The
+        clause is what is asked and is no event of its own."""
+        for clause in self.tree.kids(verb, "ccomp"):
+            modals = [
+                a for a in self.tree.kids(clause, "aux") if a.tag == "MD" and a.lemma in OBLIGATIONS
+            ]
+            if not modals or self.tree.kids(clause, "auxpass", "nsubjpass"):
+                continue  # "Iran must be punished": no addressee
+            if any(m.lemma in CONDITION_MARKS for m in self.tree.kids(clause, "mark")):
+                continue
+            subjects = self._subject_heads(verb)
+            sources = self._mentions_of(subjects)
+            codes = {m.actor.code for m in sources}
+            targets = tuple(
+                m
+                for m in self._mentions_of(self._own_subjects(clause))
+                if m.actor.code not in codes
+            )
+            if not sources or not targets:
+                continue  # "Iran said it must defend itself" asks no one
+            self.consumed.update(t.i for t in self._clause_chain([clause]))
+            self.asked.add(clause.i)
+            return Match(
+                trigger=verb,
+                pattern=OBLIGATIONS[modals[0].lemma],
+                trigger_tokens=(verb,),
+                sources=sources,
+                targets=targets,
+                direct_source=bool(self.tree.kids(verb, *SUBJECT_DEPS)),
+                attributed_to=None,
+                score=10,
+            )
+        return None
+
+    def _clause_chain(self, clauses: list[Token]) -> list[Token]:
+        """A clause's verb with the infinitives and coordinated verbs that continue it ("must
+        be ready to mediate", "must drop barriers or face penalties")."""
+        found = list(clauses)
+        stack = list(clauses)
+        while stack:
+            for child in self.tree.kids(stack.pop(), "xcomp", "acomp", "conj"):
+                found.append(child)
+                stack.append(child)
+        return found
+
+    def _own_subjects(self, clause: Token) -> list[Token]:
+        """The clause's own (active) subject, not a relative pronoun."""
+        return [s for s in self.tree.kids(clause, "nsubj") if s.lemma not in RELATIVE_PRONOUNS]
 
     def _verb_fit(self, verb: Token, pattern: Pattern) -> _Fit | None:
         extra: list[Token] = []
@@ -263,6 +350,8 @@ class SentenceMatcher:
     def _noun_match(self, noun: Token) -> Match | None:
         if noun.dep == "compound":
             return None
+        if any(a.i in self.asked for a in self.tree.ancestors(noun)):
+            return None  # "demanded that Hungary stop blocking EU aid": asked for, not done
         fits = [f for p in self.patterns.nouns[noun.lemma] if (f := self._noun_fit(noun, p))]
         if not fits:
             return None
@@ -400,7 +489,7 @@ class SentenceMatcher:
         current = self.tree.head(verb)
         steps = 0
         while current is not None and current.pos not in ("VERB", "AUX") and steps < 3:
-            if current.dep not in CLAUSE_UP_DEPS + ("nsubj", "attr"):
+            if current.dep not in CLAUSE_UP_DEPS + ("nsubj", "attr", "acomp"):  # "is ready to"
                 return None
             current = self.tree.head(current)
             steps += 1
@@ -427,25 +516,59 @@ class SentenceMatcher:
                     found.append(mention)
         return tuple(_unique(found))
 
-    def _mention_for(self, tok: Token) -> Mention | None:
+    def _mention_for(self, tok: Token, depth: int = 0) -> Mention | None:
         """The actor a noun phrase names: its head, a possessor or compound modifier of its
-        head ("North Korea's leaders"), the holder of an office ("a spokesperson for X"), or
-        for a subject pronoun in reported speech, the speaker ("The US said it would ...")."""
+        head ("North Korea's leaders"), what a quantity counts ("thousands of Iraqi Kurds"),
+        the holder of an office or the group of a member ("a spokesperson for X", "doctors
+        from two American aid groups"), the place of a group of people ("demonstrators in
+        Baghdad"), an appositive ("Sidhoum, Algeria's leading activist"), or for a subject
+        pronoun in reported speech, the speaker ("The US said it would ...")."""
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         for child in self.tree.kids(tok, "poss", "compound", "amod", "nmod"):
-            if child.i in self.by_token:
+            if child.i in self.by_token and self._names_holder(tok, child):
                 return self.by_token[child.i]
             for grandchild in self.tree.kids(child, "compound", "poss"):
                 if grandchild.i in self.by_token:
                     return self.by_token[grandchild.i]
-        if tok.pos == "NOUN":
-            for obj in self.tree.prep_objects(tok, HOLDER_PREPS):
-                if obj.i in self.by_token:
-                    return self.by_token[obj.i]
         if tok.pos == "PRON" and tok.lemma in PRONOUNS and tok.dep in SUBJECT_DEPS:
             return self._reported_speaker(tok)
+        if depth >= 2 or tok.pos not in ("NOUN", "NUM", "PROPN"):
+            return None
+        inner = self._content_head(tok)
+        if inner is not tok:
+            return self._mention_for(inner, depth + 1)
+        if tok.pos == "NOUN":
+            preps = HOLDER_PREPS + PLACE_PREPS if self._is_local_group(tok) else HOLDER_PREPS
+            for obj in self.tree.prep_objects(tok, preps):
+                found = self._mention_for(obj, depth + 1)
+                if found is not None:
+                    return found
+        for appositive in self.tree.kids(tok, "appos"):
+            found = self._mention_for(appositive, depth + 1)
+            if found is not None:
+                return found
         return None
+
+    def _names_holder(self, head: Token, modifier: Token) -> bool:
+        """Whether a modifier's actor is the one its noun phrase stands for: "North Korea's
+        leaders", "the U.S. strike", but not the person in "the Soleimani operation" or "the
+        Khashoggi murder", whom the act was done to."""
+        if modifier.dep == "poss" or not self._is_event_noun(head):
+            return True
+        return not (self.by_token[modifier.i].actor.entity or "").startswith("person:")
+
+    def _is_event_noun(self, tok: Token) -> bool:
+        return tok.pos == "NOUN" and (tok.lemma in self.patterns.nouns or tok.lemma in EVENT_NOUNS)
+
+    def _is_local_group(self, tok: Token) -> bool:
+        """People named by where they are: "demonstrators in Baghdad", "security forces in
+        Guinea" (not "troops in Syria", whose country the place does not tell)."""
+        if tok.lemma in LOCAL_GROUPS:
+            return True
+        return tok.lemma == "force" and any(
+            c.lemma in ("security", "police", "government") for c in self.tree.kids(tok, "compound")
+        )
 
     def _reported_speaker(self, pronoun: Token) -> Mention | None:
         """ "The US announced that it is reducing ...": a subject pronoun of a clause reported
@@ -462,7 +585,8 @@ class SentenceMatcher:
         is_person = (speakers[0].actor.entity or "").startswith("person:")
         if pronoun.lemma in ("he", "she"):
             return speakers[0] if is_person else None
-        return speakers[0] if pronoun.lemma == "it" and not is_person else None
+        # "it" and "they" stand for a state or a group: "the rebels said they will release ..."
+        return speakers[0] if not is_person else None
 
     def _mentions_inside(self, phrase: Token) -> list[Mention]:
         """Actors named inside an object phrase ("released two French nationals")."""

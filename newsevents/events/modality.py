@@ -122,7 +122,12 @@ CLAUSE_LINKS = (
     "nsubjpass",
     "attr",
     "oprd",
+    "acomp",
 )
+# Adjectives that govern an infinitive: "is ready to send", "is unlikely to attack".
+READY_ADJECTIVES = frozenset("ready willing prepared determined poised set eager keen".split())
+HEDGE_ADJECTIVES = frozenset("likely unlikely possible expected due sure certain".split())
+UNABLE_ADJECTIVES = frozenset("unable unwilling reluctant loath loth".split())
 # Verbs that only carry an event noun ("carried out a test", "launched an invasion").
 LIGHT_VERBS = frozenset(
     {
@@ -283,6 +288,12 @@ def _governing_markers(governor: Token, child_dep: str) -> set[str]:
     """What a verb above the trigger says about it: 'appears to', 'plans to', 'refrained from'."""
     if child_dep not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl"):
         return set()
+    if governor.pos == "ADJ" and child_dep == "xcomp":
+        if governor.lemma in READY_ADJECTIVES:
+            return {"future"}
+        if governor.lemma in UNABLE_ADJECTIVES:
+            return {"negated"}
+        return {"speculative"} if governor.lemma in HEDGE_ADJECTIVES else set()
     if governor.lemma in HEDGE_VERBS:
         return {"speculative"}
     if governor.lemma in NEGATING_VERBS:

@@ -73,7 +73,9 @@ def load_patterns(extra: Path | None = None) -> PatternIndex:
         )
     ]
     if extra is not None:
-        texts.append((str(extra), extra.read_text("utf-8")))
+        # A user's file goes first: its patterns win ties, and one with a built-in id
+        # replaces the built-in (docs/patterns.md, "Adding your own patterns").
+        texts.insert(0, (str(extra), extra.read_text("utf-8")))
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
     seen: set[str] = set()
@@ -86,7 +88,7 @@ def load_patterns(extra: Path | None = None) -> PatternIndex:
             except (json.JSONDecodeError, KeyError) as exc:
                 raise NewseventsError("E014", path=origin, line=number, reason=str(exc)) from None
             if pattern.id in seen:
-                continue  # a user's pattern with a built-in id replaces the built-in
+                continue  # a built-in pattern whose id a user's pattern took
             seen.add(pattern.id)
             if pattern.verb:
                 verbs[pattern.verb].append(pattern)
