@@ -11,17 +11,18 @@ from __future__ import annotations
 import pandas as pd
 
 from newsevents.analysis.errors import check_choice
-from newsevents.analysis.periods import in_periods, period_range, span
+from newsevents.analysis.periods import PERIOD_RANK, PRECISION_RANK, period_range, span
 from newsevents.analysis.selection import (
+    FIELDS,
     DateLike,
-    actor_mask,
+    Scope,
     label_actor,
-    load_events,
     make_scope,
     require_actor,
     scope_attrs,
 )
 from newsevents.store import Store
+from newsevents.store.query import actor_clause, build_event_query
 
 DYAD_PERIODS = ("day", "week", "month")
 QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
@@ -44,50 +45,75 @@ def dyad_series(
     Columns: period, source, target, events, verbal_coop, material_coop, verbal_conflict,
     material_conflict, goldstein_sum, goldstein_mean. Empty when the two never meet in the
     scope; :class:`AnalysisError` A001 when either actor has no stored events at all.
+    The counting is one SQL aggregate in the store; only the per-period rows come back.
     """
     check_choice("period", by, DYAD_PERIODS)
     scope = make_scope(since, until, modality, unique)
     for actor in (a, b):
         require_actor(store, actor)
-    frame = in_periods(load_events(store, scope, dyad=(a, b)), by)
-    if frame.empty:
+    counts = dyad_counts(store, scope, a, b, by)
+    fitting = counts.loc[counts["fits"]]
+    if fitting.empty:
         series = _empty()
     else:
-        periods = period_range(*span(frame["period"], scope.since, scope.until), by)
-        pairs = ((a, b), (b, a))
-        parts = [_direction(frame, source, target, periods) for source, target in pairs]
+        periods = period_range(*span(fitting["period"], scope.since, scope.until), by)
+        parts = [
+            _direction(fitting.loc[fitting[flag]], source, target, periods)
+            for flag, source, target in (("ab", a, b), ("ba", b, a))
+        ]
         series = pd.concat(parts, ignore_index=True)
-    series.attrs.update(scope_attrs(scope, by=by, left_out=frame.attrs["left_out"]))
+    left_out = int(counts.loc[~counts["fits"], "n"].sum())
+    series.attrs.update(scope_attrs(scope, by=by, left_out=left_out))
     return series
 
 
+def dyad_counts(store: Store, scope: Scope, a: str, b: str, by: str) -> pd.DataFrame:
+    """Events between A and B in ``scope`` grouped by direction flags (``ab``: A did it to
+    B, ``ba``: B to A), whether the date is precise enough for a ``by`` period (``fits``;
+    see :mod:`~newsevents.analysis.periods`), period start, and QuadClass: columns ab,
+    ba, fits, period, quad_class, n, goldstein."""
+    chosen, params = build_event_query(scope.filters(columns=FIELDS, dyad=(a, b)))
+    chosen = chosen.rsplit("ORDER BY", 1)[0]
+    ab = [actor_clause("source", a), actor_clause("target", b)]
+    ba = [actor_clause("source", b), actor_clause("target", a)]
+    ranks = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())
+    fits = (
+        f"date_start IS NOT NULL AND (CASE date_precision {ranks} ELSE 0 END) <= {PERIOD_RANK[by]}"
+    )
+    sql = f"""
+        SELECT {ab[0][0]} AND {ab[1][0]} AS ab, {ba[0][0]} AND {ba[1][0]} AS ba,
+               {fits} AS fits, CAST(date_trunc('{by}', date_start) AS DATE) AS period,
+               quad_class, count(*) AS n, sum(goldstein) AS goldstein
+        FROM ({chosen}) AS chosen
+        GROUP BY ALL
+    """
+    flags = ab[0][1] + ab[1][1] + ba[0][1] + ba[1][1]
+    frame = store.con.cursor().sql(sql, params=flags + params).to_arrow_table().to_pandas()
+    frame["period"] = pd.to_datetime(frame["period"])
+    return frame.astype({"ab": bool, "ba": bool, "fits": bool})
+
+
 def _direction(
-    frame: pd.DataFrame, source: str, target: str, periods: pd.DatetimeIndex
+    counts: pd.DataFrame, source: str, target: str, periods: pd.DatetimeIndex
 ) -> pd.DataFrame:
     """One direction's counts on every period (zeros where none), with the Goldstein mean."""
-    chosen = frame.loc[actor_mask(frame, "source", source) & actor_mask(frame, "target", target)]
-    counts = _quad_counts(chosen).reindex(periods, fill_value=0)
-    counts["goldstein_mean"] = counts["goldstein_sum"] / counts["events"].where(
-        counts["events"] > 0
-    )
-    counts = counts.rename_axis("period").reset_index()
-    counts.insert(1, "source", label_actor(source))
-    counts.insert(2, "target", label_actor(target))
-    return counts
-
-
-def _quad_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per period: events, events per QuadClass, Goldstein sum."""
     quads = (
-        frame.groupby(["period", "quad_class"])
-        .size()
-        .unstack(fill_value=0)
-        .reindex(columns=[1, 2, 3, 4], fill_value=0)
+        counts.pivot_table(index="period", columns="quad_class", values="n", aggfunc="sum")
+        .reindex(columns=[1, 2, 3, 4])
+        .fillna(0)
     )
     quads.columns = list(QUAD_COLUMNS)
     quads.insert(0, "events", quads.sum(axis=1))
-    quads["goldstein_sum"] = frame.groupby("period")["goldstein"].sum().astype(float)
-    return quads.astype({name: "int64" for name in ("events", *QUAD_COLUMNS)})
+    quads["goldstein_sum"] = counts.groupby("period")["goldstein"].sum().astype(float)
+    quads = quads.astype({name: "int64" for name in ("events", *QUAD_COLUMNS)})
+    result = quads.reindex(periods, fill_value=0)
+    result["goldstein_mean"] = result["goldstein_sum"] / result["events"].where(
+        result["events"] > 0
+    )
+    result = result.rename_axis("period").reset_index()
+    result.insert(1, "source", label_actor(source))
+    result.insert(2, "target", label_actor(target))
+    return result
 
 
 def _empty() -> pd.DataFrame:
