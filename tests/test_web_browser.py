@@ -115,6 +115,8 @@ def test_three_clicks_from_the_overview_to_the_evidence(page, server: str, shots
     top_dyad.click()
     rows = page.locator("[data-testid=events] tbody tr")
     rows.first.wait_for()
+    history = page.locator("[data-testid=dyad-history] rect")
+    assert history.count() >= 1  # the dyad's month-by-month history above the table
     page.screenshot(path=str(shots / "web-events.png"), full_page=True)
     for i in range(rows.count()):
         cells = rows.nth(i).locator("td")

@@ -326,12 +326,64 @@ async function eventsView(params) {
     h("button", { class: "plain", disabled: offset <= 0, onclick: () => page(params, offset - PAGE) }, "← previous"),
     h("span", { class: "muted" }, data.total ? `${offset + 1}–${offset + data.events.length} of ${data.total}` : "no events match"),
     h("button", { class: "plain", disabled: offset + PAGE >= data.total, onclick: () => page(params, offset + PAGE) }, "next →"));
-  show(h("h1", {}, "Events"), form,
+  const history = params.get("dyad") ? await dyadHistory(params) : null;
+  show(h("h1", {}, "Events"), form, history,
     h("div", { class: "card" }, h("div", { class: "table-wrap" }, h("table", { "data-testid": "events" },
       h("thead", {}, h("tr", {}, h("th", {}, "date"), h("th", {}, "source"), h("th", {}, "target"),
         h("th", {}, "CAMEO · PLOVER"), h("th", {}, "modality"), h("th", { class: "num wide" }, "conf."),
         h("th", { class: "wide" }, "trigger"), params.get("unique") ? h("th", { class: "num" }, "articles") : null)),
       h("tbody", {}, rows))), pager));
+}
+
+// A dyad's history: A's acts toward B as bars above the line, B's toward A below, per
+// month, coloured by QuadClass (asserted events unless a modality is chosen).
+async function dyadHistory(params) {
+  const [a, b] = params.get("dyad").split(",").map((x) => x.trim());
+  const query = new URLSearchParams({ by: "month", modality: params.get("modality") || "asserted" });
+  for (const key of ["since", "until"]) if (params.get(key)) query.set(key, params.get(key));
+  if (params.get("unique")) query.set("unique", "true");
+  let data;
+  try {
+    data = await api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series?${query}`);
+  } catch (error) {
+    return null; // an unknown actor: the table below says "no events match"
+  }
+  const rows = data.series;
+  if (!rows.length) return null;
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  const half = rows.length / 2; // the API sends A -> B first, then B -> A, period by period
+  const up = rows.slice(0, half), down = rows.slice(half);
+  const max = Math.max(...rows.map((r) => r.events), 1);
+  const width = 1100, height = 220, mid = 104, left = 4;
+  const step = (width - left) / periods.length;
+  const scale = (mid - 14) / max;
+  const bars = [];
+  const keys = ["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"];
+  for (const [list, sign] of [[up, -1], [down, 1]]) {
+    for (const r of list) {
+      const i = periods.indexOf(r.period);
+      let y = mid;
+      keys.forEach((key, q) => {
+        const n = r[key];
+        if (!n) return;
+        const top = sign < 0 ? y - n * scale : y;
+        const barWidth = Math.max(Math.min(step - 1, 36), 1);
+        bars.push(s("rect", { x: left + i * step + (step - barWidth) / 2, y: top, width: barWidth, height: n * scale,
+          fill: QUADS[q + 1][1] }, s("title", {}, `${r.period.slice(0, 7)} ${r.source} → ${r.target}: ${n} ${QUADS[q + 1][0]}`)));
+        y += sign * n * scale;
+      });
+    }
+  }
+  const every = Math.ceil(periods.length / 12);
+  const labels = periods.map((p, i) => (i % every ? null :
+    s("text", { x: left + i * step + step / 2, y: height - 2, "text-anchor": "middle" }, p.slice(0, 7))));
+  const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img",
+    "aria-label": `${a} and ${b} per month`, "data-testid": "dyad-history" },
+    s("line", { x1: left, x2: width, y1: mid, y2: mid, stroke: "#555" }), bars, labels);
+  return h("section", { class: "card", style: "margin-bottom:1rem" },
+    h("h2", {}, `${a} and ${b}, month by month`),
+    h("p", { class: "muted" }, `Above the line: what ${a} did to ${b}; below: what ${b} did to ${a}. `,
+      "Colours are QuadClasses as on the overview; hover a bar for its count."), svg);
 }
 
 function page(params, offset) {
