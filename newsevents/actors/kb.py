@@ -81,7 +81,9 @@ class KnowledgeBase:
     names: dict[str, AliasHit] = field(default_factory=dict)
     exact_names: dict[str, AliasHit] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
-    first_words: set[str] = field(default_factory=set)
+    # first word of a name -> length of the longest name starting with it (bounds the
+    # phrases the matcher tries at each token)
+    first_words: dict[str, int] = field(default_factory=dict)
     max_chars: int = 1
 
     def add_entry(self, raw: dict[str, Any]) -> None:
@@ -104,7 +106,8 @@ class KnowledgeBase:
         key = normalise(alias) if not exact else alias.replace("’", "'")
         if overwrite or key not in table:
             table[key] = AliasHit(hit.entity, hit.form, alias[:1].islower())
-        self.first_words.add(first_word(key))
+        word = first_word(key)
+        self.first_words[word] = max(self.first_words.get(word, 0), len(key))
         self.max_chars = max(self.max_chars, len(key))
 
     def add_sector(self, sector: str, nouns: Iterable[str]) -> None:

@@ -213,18 +213,22 @@ def _longest_match(
     tokens: tuple[Token, ...], start: int, kb: KnowledgeBase
 ) -> tuple[int, str, str] | None:
     first = tokens[start]
-    if normalise(first.text) not in kb.first_words:
+    longest = kb.first_words.get(normalise(first.text))
+    if longest is None:
         return None
     begin = first.idx
-    ends = []
+    candidates: list[tuple[int, str]] = []  # (end, text of tokens[start:end])
+    text = ""
     for end in range(start + 1, len(tokens) + 1):
         last = tokens[end - 1]
-        if last.idx + len(last.text) - begin > kb.max_chars:
+        if last.idx + len(last.text) - begin > longest:
             break
-        ends.append(end)
-    for end in reversed(ends):
-        text = _span_text(tokens, start, end)
-        hit = kb.lookup(text)
+        if end - 1 > start and last.idx > tokens[end - 2].idx + len(tokens[end - 2].text):
+            text += " "
+        text += last.text
+        candidates.append((end, text))
+    for end, phrase in reversed(candidates):
+        hit = kb.lookup(phrase)
         if hit is not None:
             return end, hit.entity, hit.form
     return None
