@@ -137,8 +137,9 @@ def run_load(base: str, clients: int, requests: int, seed: int = 7) -> dict[str,
     known = ids(base)
     kinds = [kind for kind, weight in MIX for _ in range(weight)]
     results = Results()
-    with httpx.Client(base_url=base, timeout=120) as warm:  # load the model before timing
-        warm.post("/api/code", json={"text": TEXTS[0]})
+    with httpx.Client(base_url=base, timeout=120) as warm:  # a warm server: model loaded,
+        warm.post("/api/code", json={"text": TEXTS[0]})  # network laid out once
+        warm.get("/api/network")
 
     def client_thread(number: int) -> None:
         rng = random.Random(seed + number)

@@ -131,6 +131,15 @@ def test_relative_dates_resolve_against_the_article_date(expression: str, expect
     assert resolve_date(expression, DAY) == expected
 
 
+@pytest.mark.parametrize(
+    ("expression", "base"),
+    [("yesterday", date(1, 1, 1)), ("tomorrow", date(9999, 12, 31)), ("on Friday", date(1, 1, 1)),
+     ("last month", date(1, 1, 1)), ("next Monday", date(9999, 12, 31))],
+)
+def test_dates_beyond_the_calendar_are_unresolved_not_errors(expression: str, base) -> None:
+    assert resolve_date(expression, base) is None
+
+
 def test_a_surname_after_the_full_name_is_the_same_person(coder) -> None:
     text = "Kim Jong Un met Xi Jinping in Beijing. Russia then sent aid to Kim."
     targets = {e.target.entity for e in code_text(text, date=DAY, coder=coder) if e.target}

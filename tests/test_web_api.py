@@ -147,6 +147,11 @@ def test_ingest_stores_uploads_once_and_needs_the_token(writable: TestClient) ->
     first = writable.post("/api/ingest", files=upload, data={"date": "2021-04-12"}, headers=auth)
     assert first.status_code == 200, first.text
     assert (first.json()["new"], first.json()["events"]) == (1, 1)
+    [stored] = writable.get("/api/events", params={"since": "2021-04-12", "until": "2021-04-12",
+                                                   "source": "IRN"}).json()["events"]
+    assert stored["doc_id"] == "note" and stored["date"] == "2021-04-12"  # "on Monday"
+    article = writable.get(f"/api/articles/{stored['article_id']}").json()
+    assert (article["origin"], article["published"]) == ("upload:note.txt", "2021-04-12")
     again = writable.post("/api/ingest", files=upload, headers=auth).json()
     assert (again["new"], again["duplicate"]) == (0, 1)
     assert writable.get("/api/health").json()["articles"] == before + 1
@@ -187,6 +192,7 @@ BAD_REQUESTS = [
     ("get", "/api/network?top=1", None, 422),
     ("get", "/api/blocs?until=2019-01-01&since=2020-01-01", None, 400),
     ("get", "/api/actors?limit=100000", None, 422),
+    ("get", "/api/dyads/USA/RUS/series?by=day&since=0001-01-01&until=9999-12-31", None, 400),
     ("get", "/api/no-such-endpoint", None, 404),
     ("delete", "/api/events", None, 405),
     ("post", "/api/code", {"text": ""}, 422),
@@ -207,6 +213,19 @@ def test_malformed_requests_get_a_clear_4xx(
     assert error["status"] == status and len(error["message"]) > 5
 
 
+def test_a_date_beyond_the_calendar_is_no_error(client: TestClient) -> None:
+    for day, text in (("0001-01-01", "Iran condemned Israel yesterday."),
+                      ("9999-12-31", "Iran will meet Israel tomorrow.")):
+        response = client.post("/api/code", json={"text": text, "date": day})
+        assert response.status_code == 200, response.text
+        assert all(e["date_precision"] == "document" for e in response.json()["events"])
+
+
+def test_actor_search_has_no_wildcards(client: TestClient) -> None:
+    for pattern in ("%", "_", "R_S"):
+        assert client.get("/api/actors", params={"q": pattern}).json()["actors"] == []
+
+
 def test_invalid_json_and_oversized_bodies_are_refused(sample_store: Path) -> None:
     app = create_app(ServeSettings(db_path=sample_store, token=TOKEN, max_body_bytes=1000,
                                    max_text_chars=100))
@@ -219,6 +238,8 @@ def test_invalid_json_and_oversized_bodies_are_refused(sample_store: Path) -> No
     long_text = client.post("/api/code", json={"text": "Russia condemned it. " * 10})
     assert long_text.status_code == 413
     assert "100 characters" in long_text.json()["error"]["message"]
+    no_token = client.post("/api/ingest")  # refused before any body is read
+    assert no_token.status_code == 401
     upload = {"files": ("page.exe", b"MZ", "application/octet-stream")}
     refused = client.post("/api/ingest", files=upload,
                           headers={"Authorization": f"Bearer {TOKEN}"})

@@ -5,6 +5,7 @@ requests); ``benchmarks/http_load.py`` runs bigger loads and reports latency."""
 from __future__ import annotations
 
 import importlib.util
+import select
 import shutil
 import socket
 import sys
@@ -72,6 +73,31 @@ def test_a_body_announced_too_large_is_refused_at_once(server: int) -> None:
     )
     assert answer.startswith(b"HTTP/1.1 413")
     assert time.monotonic() - started < 5
+
+
+def test_a_chunked_body_that_grows_too_large_is_refused(server: int) -> None:
+    chunk = b"x" * 100_000
+    head = (
+        b"POST /api/code HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    )
+    answer = b""
+    with socket.create_connection(("127.0.0.1", server), timeout=20) as conn:
+        conn.sendall(head)
+        for _ in range(30):  # 3 MB in 100 kB chunks, until the server answers
+            try:
+                conn.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            except OSError:
+                break
+            readable, _, _ = select.select([conn], [], [], 0.05)
+            if readable:
+                break
+        try:
+            while data := conn.recv(65536):
+                answer += data
+        except OSError:
+            pass
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
 
 
 def test_a_body_sent_too_slowly_is_cut_off(server: int) -> None:

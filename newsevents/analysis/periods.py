@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsevents.analysis.errors import check_choice
+from newsevents.analysis.errors import AnalysisError, check_choice
 
 PERIODS = ("day", "week", "month", "year")
 FREQUENCIES = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
 PERIOD_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 PRECISION_RANK = {"day": 0, "document": 0, "month": 2, "year": 3}
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
+# A series is filled period by period; a range of more periods than this (a century of
+# days, say) is refused rather than built.
+MAX_PERIODS = 20_000
 
 
 def period_start(dates: pd.Series, by: str) -> pd.Series:
@@ -45,6 +49,14 @@ def in_periods(frame: pd.DataFrame, by: str) -> pd.DataFrame:
 def period_range(first: pd.Timestamp, last: pd.Timestamp, by: str) -> pd.DatetimeIndex:
     """Every period start from the one holding ``first`` to the one holding ``last``."""
     bounds = period_start(pd.Series([first, last]), by)
+    days = (bounds.iloc[1] - bounds.iloc[0]).days
+    if days / PERIOD_DAYS[by] > MAX_PERIODS:
+        raise AnalysisError(
+            "A006",
+            name="the date range",
+            rule=f"at most {MAX_PERIODS:,} {by}s long (choose a shorter range or a longer period)",
+            value=f"{bounds.iloc[0].date()} to {bounds.iloc[1].date()}",
+        )
     return pd.date_range(bounds.iloc[0], bounds.iloc[1], freq=FREQUENCIES[by], name="period")
 
 

@@ -43,14 +43,17 @@ Resolved = tuple[str, DatePrecision]
 def resolve_date(expression: str, base: date | None) -> Resolved | None:
     """An ISO date and precision for a date expression, or None if it names no date."""
     text = expression.lower().strip()
-    return (
-        _iso(text)
-        or _month_day(text, base)
-        or _relative(text, base)
-        or _weekday(text, base)
-        or _month(text, base)
-        or _year(text)
-    )
+    try:
+        return (
+            _iso(text)
+            or _month_day(text, base)
+            or _relative(text, base)
+            or _weekday(text, base)
+            or _month(text, base)
+            or _year(text)
+        )
+    except (OverflowError, ValueError):
+        return None  # "yesterday" of 0001-01-01, "tomorrow" of 9999-12-31: no such date
 
 
 def document_date(base: date | None) -> Resolved:

@@ -145,7 +145,7 @@ def store_actors(store: Store, query: str | None = None, limit: int = 50) -> lis
             SELECT target_code, target_country, target_name, 'target' FROM events
             WHERE target_code IS NOT NULL
         ) AS mentions
-        WHERE ? = '' OR code ILIKE ? || '%' OR name ILIKE '%' || ? || '%'
+        WHERE ? = '' OR starts_with(code, upper(?)) OR contains(lower(name), lower(?))
         GROUP BY code, country
         ORDER BY events DESC, code
         LIMIT ?

@@ -9,6 +9,7 @@ and codes one text at a time.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -23,6 +24,27 @@ from newsevents.store import Store
 
 if TYPE_CHECKING:
     from newsevents.api import Coder
+
+
+class StoreBusy(NewseventsError):
+    """A read that waited too long for an upload this server is storing (HTTP 503)."""
+
+    def __init__(self, path: Path) -> None:
+        self.code = "W001"
+        self.message = f"the store {path} is busy storing an upload; try again in a moment"
+        Exception.__init__(self, f"[W001] {self.message}")
+
+
+def uploads_as_origins(path: Path, run_id: str, folder: str) -> None:
+    """Name an upload run's articles and problems ``upload:NAME`` rather than by the
+    temporary file they were read from."""
+    with Store(path) as store:
+        for table in ("articles", "problems"):
+            store.con.execute(
+                f"UPDATE {table} SET origin = 'upload:' || regexp_replace(origin, ?, '')"
+                " WHERE run_id = ?",
+                ["^" + re.escape(folder) + "/[0-9]+/", run_id],
+            )
 
 
 class ReadWriteLock:
@@ -78,7 +100,7 @@ class StoreAccess:
     @contextmanager
     def reading(self) -> Iterator[Store]:
         if not self._lock.acquire_read(self.busy_timeout):
-            raise NewseventsError("E011", path=self.path)
+            raise StoreBusy(self.path)
         try:
             with Store(self.path, read_only=True) as store:
                 yield store
@@ -88,7 +110,7 @@ class StoreAccess:
     @contextmanager
     def writing(self) -> Iterator[None]:
         if not self._lock.acquire_write(self.busy_timeout):
-            raise NewseventsError("E011", path=self.path)
+            raise StoreBusy(self.path)
         try:
             yield
         finally:
@@ -126,24 +148,28 @@ class ResultCache:
         self.size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing = threading.Lock()
 
     def get(self, store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         full_key = (*key, store_generation(store))
-        with self._lock:
-            if full_key in self._items:
-                self._items.move_to_end(full_key)
-                return self._items[full_key]
-        value = compute()
-        with self._lock:
-            self._items[full_key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+        with self._computing:  # one computation at a time: many requests, one layout
+            with self._lock:
+                if full_key in self._items:
+                    self._items.move_to_end(full_key)
+                    return self._items[full_key]
+            value = compute()
+            with self._lock:
+                self._items[full_key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
 
 
 def store_generation(store: Store) -> tuple[int, int]:
     """Changes whenever an ingest run stores something (or starts)."""
-    row = store.con.cursor().execute(
-        "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ingest_runs)"
-    ).fetchone()
+    row = (
+        store.con.cursor()
+        .execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ingest_runs)")
+        .fetchone()
+    )
     return (row[0], row[1]) if row else (0, 0)

@@ -22,7 +22,7 @@ from newsevents import __version__
 from newsevents.config import Settings, default_db_path
 from newsevents.errors import NewseventsError
 from newsevents.web.access import CoderHolder, ResultCache, StoreAccess
-from newsevents.web.limits import BodyLimit, TimeLimit
+from newsevents.web.limits import BodyLimit, TimeLimit, TokenGuard
 from newsevents.web.routes import api_router
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ STATIC = Path(__file__).parent / "static"
 log = logging.getLogger(__name__)
 
 # NewseventsError codes that are not the client's fault in the usual sense.
-STATUS_BY_CODE = {"E011": 503, "E010": 503, "E009": 503, "A001": 404}
+STATUS_BY_CODE = {"E011": 503, "E010": 503, "E009": 503, "W001": 503, "A001": 404}
 HTTP_CODES = {
     401: "unauthorized",
     403: "forbidden",
@@ -79,6 +79,7 @@ def create_app(settings: ServeSettings | None = None, coder: Coder | None = None
     app.state.cache = ResultCache()
     app.add_middleware(TimeLimit, seconds=settings.request_timeout)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(TokenGuard, path="/api/ingest", token=settings.token)
     app.include_router(api_router, prefix="/api")
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -28,8 +28,7 @@ def plain(value: Any) -> Any:
 
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [
-        {str(key): plain(value) for key, value in row.items()}
-        for row in frame.to_dict("records")
+        {str(key): plain(value) for key, value in row.items()} for row in frame.to_dict("records")
     ]
 
 
@@ -39,9 +38,7 @@ def bloc_map(blocs: pd.DataFrame | None) -> dict[str, int] | None:
     return {str(row.actor): int(row.bloc) for row in blocs.itertuples()}
 
 
-def network_view(
-    edges: pd.DataFrame, blocs: Mapping[str, int] | None, top: int
-) -> dict[str, Any]:
+def network_view(edges: pd.DataFrame, blocs: Mapping[str, int] | None, top: int) -> dict[str, Any]:
     """The ``top`` actors laid out in the unit square, with size, bloc and colour, and the
     actor pairs among them (both directions added)."""
     if edges.empty:

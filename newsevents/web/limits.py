@@ -2,21 +2,19 @@
 
 ``BodyLimit`` answers 413 when a request says (Content-Length) or turns out (while the body
 streams in) to be larger than allowed; ``TimeLimit`` answers 503 when a request takes
-longer than allowed, including a client that sends its body slowly.
+longer than allowed, including a client that sends its body slowly; ``TokenGuard`` checks
+the upload token before anything of the body is read.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 from typing import Any
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
-
-
-class TooLarge(Exception):
-    """Raised inside ``receive`` when the body grows past the limit."""
 
 
 async def send_error(send: Any, status: int, message: str, code: str) -> None:
@@ -49,26 +47,31 @@ class BodyLimit:
             await send_error(send, 413, message, "too_large")
             return
         received = 0
-        started = False
+        started = refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
             event = await receive()
             received += len(event.get("body", b""))
             if received > self.max_bytes:
-                raise TooLarge
+                if not started and not refused:
+                    refused = True
+                    await send_error(send, 413, message, "too_large")
+                return {"type": "http.disconnect"}  # the app stops reading here
             return event
 
         async def tracking_send(event: Message) -> None:
             nonlocal started
+            if refused:
+                return  # our 413 is the answer
             started = started or event["type"] == "http.response.start"
             await send(event)
 
         try:
             await self.app(scope, limited_receive, tracking_send)
-        except TooLarge:
-            if not started:
-                await send_error(send, 413, message, "too_large")
+        except Exception:
+            if not refused:
+                raise
 
 
 class TimeLimit:
@@ -93,3 +96,31 @@ class TimeLimit:
             if not started:
                 message = f"request took longer than {self.seconds:g} s"
                 await send_error(send, 503, message, "timeout")
+
+
+class TokenGuard:
+    """Refuses a request to ``path`` without the right ``Authorization: Bearer`` token
+    before its body is read (401; 403 when the server has no token at all)."""
+
+    def __init__(self, app: Any, path: str, token: str | None) -> None:
+        self.app = app
+        self.path = path
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("path") != self.path:
+            await self.app(scope, receive, send)
+            return
+        if self.token is None:
+            message = "ingest is disabled: start the server with --token or $NEWSEVENTS_TOKEN"
+            await send_error(send, 403, message, "forbidden")
+            return
+        header = dict(scope.get("headers") or []).get(b"authorization", b"").decode("latin-1")
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            given.encode(), self.token.encode()
+        ):
+            message = "missing or wrong token: send Authorization: Bearer TOKEN"
+            await send_error(send, 401, message, "unauthorized")
+            return
+        await self.app(scope, receive, send)

@@ -1,11 +1,12 @@
-"""The ``/api`` endpoints. Handlers are plain functions run in FastAPI's thread pool; they
-read through ``request.app.state.store`` and code through ``request.app.state.coder``."""
+"""The `/api` endpoints. Handlers are plain functions run in FastAPI's thread pool; they
+read through `request.app.state.store` and code through `request.app.state.coder`."""
 
 from __future__ import annotations
 
 import hmac
 import re
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +24,7 @@ from newsevents.store.lookup import (
     store_actors,
 )
 from newsevents.store.query import EventFilters
+from newsevents.web.access import uploads_as_origins
 from newsevents.web.frames import bloc_map, frame_records, network_view
 from newsevents.web.models import ActorParam, AnalysisModality, CodeRequest, Modality
 
@@ -30,10 +32,31 @@ api_router = APIRouter()
 DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 Level = Annotated[str, Query(pattern="^(country|code)$", description="country or code")]
 ID_PATTERN = r"^[0-9a-zA-Z_.:-]{1,128}$"
-IdPath = Annotated[str, PathParam(pattern=ID_PATTERN, description="an id or actor code")]
+EventId = Annotated[str, PathParam(pattern=ID_PATTERN, description="an event_id")]
+ArticleId = Annotated[
+    str,
+    PathParam(
+        pattern=ID_PATTERN,
+        description="an article_id (the content hash in event records' article_id)",
+    ),
+]
+ActorPath = Annotated[
+    str, PathParam(pattern=ID_PATTERN, description="an actor: code prefix, country or entity id")
+]
 SAFE_NAME = re.compile(r"[^0-9A-Za-z._-]+")
-UPLOAD_SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl", ".csv", ".xml", ".rss",
-                   ".atom", ".warc", ".gz"}
+UPLOAD_SUFFIXES = {
+    ".txt",
+    ".html",
+    ".htm",
+    ".json",
+    ".jsonl",
+    ".csv",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".warc",
+    ".gz",
+}
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -42,7 +65,8 @@ def _day(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(422, f"query.{name}: not a valid date: {value!r}") from None
+        where = name if "." in name else f"query.{name}"
+        raise HTTPException(422, f"{where}: not a valid date: {value!r}") from None
 
 
 @api_router.get("/health")
@@ -89,7 +113,7 @@ def events(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
-    """Events matching every filter of ``newsevents events``, a page at a time."""
+    """Events matching every filter of `newsevents events`, a page at a time."""
     pair = None
     if dyad is not None:
         parts = [part.strip() for part in dyad.split(",")]
@@ -97,9 +121,17 @@ def events(
             raise HTTPException(422, "query.dyad: give two actors separated by a comma (USA,IRN)")
         pair = (parts[0], parts[1])
     filters = EventFilters(
-        actor=actor, source=source, target=target, dyad=pair, code=code,
-        since=_day(since, "since"), until=_day(until, "until"), modality=modality,
-        unique=unique, limit=limit, offset=offset,
+        actor=actor,
+        source=source,
+        target=target,
+        dyad=pair,
+        code=code,
+        since=_day(since, "since"),
+        until=_day(until, "until"),
+        modality=modality,
+        unique=unique,
+        limit=limit,
+        offset=offset,
     )
     with request.app.state.store.reading() as store:
         total, records = event_page(store, filters)
@@ -107,7 +139,7 @@ def events(
 
 
 @api_router.get("/events/{event_id}")
-def event(request: Request, event_id: IdPath) -> dict[str, Any]:
+def event(request: Request, event_id: EventId) -> dict[str, Any]:
     """One event with its article and its cluster."""
     with request.app.state.store.reading() as store:
         record = event_detail(store, event_id)
@@ -117,7 +149,7 @@ def event(request: Request, event_id: IdPath) -> dict[str, Any]:
 
 
 @api_router.get("/articles/{article_id}")
-def article(request: Request, article_id: IdPath) -> dict[str, Any]:
+def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     """An article's clean text, its events, and the spans to mark (sentence, trigger,
     source, target, attributed_to)."""
     with request.app.state.store.reading() as store:
@@ -148,8 +180,8 @@ def overview_route(request: Request) -> dict[str, Any]:
 @api_router.get("/dyads/{a}/{b}/series")
 def dyad_series_route(
     request: Request,
-    a: IdPath,
-    b: IdPath,
+    a: ActorPath,
+    b: ActorPath,
     by: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     since: DateParam = None,
     until: DateParam = None,
@@ -161,8 +193,14 @@ def dyad_series_route(
 
     with request.app.state.store.reading() as store:
         frame = dyad_series(
-            store, a, b, by=by, since=_day(since, "since"), until=_day(until, "until"),
-            modality=modality, unique=unique,
+            store,
+            a,
+            b,
+            by=by,
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            modality=modality,
+            unique=unique,
         )
     return {"a": a, "b": b, "by": by, "series": frame_records(frame)}
 
@@ -182,8 +220,14 @@ def network(
     actor pairs with cooperation and conflict counts."""
     from newsevents.analysis import network_edges, signed_blocs
 
-    scope = {"since": _day(since, "since"), "until": _day(until, "until"),
-             "modality": modality, "unique": unique, "level": level, "min_events": min_events}
+    scope = {
+        "since": _day(since, "since"),
+        "until": _day(until, "until"),
+        "modality": modality,
+        "unique": unique,
+        "level": level,
+        "min_events": min_events,
+    }
 
     def compute() -> dict[str, Any]:
         edges = network_edges(store, **scope)
@@ -208,8 +252,14 @@ def blocs(
     """Groups of actors that cooperate with each other and conflict with others."""
     from newsevents.analysis import signed_blocs
 
-    scope = {"since": _day(since, "since"), "until": _day(until, "until"),
-             "modality": modality, "unique": unique, "level": level, "min_events": min_events}
+    scope = {
+        "since": _day(since, "since"),
+        "until": _day(until, "until"),
+        "modality": modality,
+        "unique": unique,
+        "level": level,
+        "min_events": min_events,
+    }
 
     def compute() -> dict[str, Any]:
         frame = signed_blocs(store, **scope)
@@ -227,8 +277,8 @@ def ingest(
     day: Annotated[str | None, Form(alias="date", pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
-    """Store uploaded files (as ``newsevents ingest`` would). Needs ``Authorization:
-    Bearer TOKEN`` with the token the server was started with."""
+    """Store uploaded files (as `newsevents ingest` would). Needs `Authorization:
+    Bearer TOKEN` with the token the server was started with."""
     from newsevents.config import Settings
     from newsevents.pipeline import run_ingest
 
@@ -238,13 +288,20 @@ def ingest(
         paths = [str(_save_upload(upload, Path(folder), i)) for i, upload in enumerate(files)]
         settings = Settings(
             db_path=state.settings.db_path,
-            default_date=_day(day, "date"),
+            default_date=_day(day, "form.date"),
             actors_file=state.settings.actors_file,
         )
-        with state.coder.use() as coder, state.store.writing():
+        with state.coder.use() as shared, state.store.writing():
+            coder = replace(shared, settings=settings)  # this upload's date, same model
             summary = run_ingest(paths, settings, coder=coder)
-    return {"run_id": summary.run_id, **summary.counts(), "rejected_reasons":
-            dict(summary.rejected), "error_messages": summary.errors}
+            uploads_as_origins(settings.db_path, summary.run_id, folder)
+    errors = [message.replace(folder + "/", "") for message in summary.errors]
+    return {
+        "run_id": summary.run_id,
+        **summary.counts(),
+        "rejected_reasons": dict(summary.rejected),
+        "error_messages": errors,
+    }
 
 
 def _check_token(expected: str | None, authorization: str | None) -> None:
@@ -264,10 +321,12 @@ def _save_upload(upload: UploadFile, folder: Path, index: int) -> Path:
     suffix = "".join(Path(name).suffixes[-2:]).lower()
     if not any(suffix.endswith(known) for known in UPLOAD_SUFFIXES):
         raise HTTPException(
-            415, f"{upload.filename!r}: unsupported file type (use .txt, .html, .json, "
-            ".jsonl, .csv, RSS/Atom .xml, .warc or .warc.gz)"
+            415,
+            f"{upload.filename!r}: unsupported file type (use .txt, .html, .json, "
+            ".jsonl, .csv, RSS/Atom .xml, .warc or .warc.gz)",
         )
-    path = folder / f"{index:04d}-{name[:100]}"
+    path = folder / f"{index:04d}" / name[:100]  # a folder each: the file keeps its name
+    path.parent.mkdir()
     with path.open("wb") as out:
         while chunk := upload.file.read(1 << 20):
             out.write(chunk)

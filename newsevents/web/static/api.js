@@ -14,7 +14,29 @@ function schemaName(schema) {
   if (schema.$ref) return schema.$ref.split("/").pop();
   if (schema.anyOf) return schema.anyOf.map(schemaName).filter((n) => n !== "null").join(" | ");
   if (schema.enum) return schema.enum.join(" | ");
-  return schema.type || "";
+  if (schema.type === "array") return `list of ${schemaName(schema.items)}`;
+  return schema.format ? `${schema.type} (${schema.format})` : schema.type || "";
+}
+
+// Range, default and pattern of a parameter, in words.
+function limits(schema) {
+  if (!schema) return "";
+  const parts = [];
+  if (schema.minimum !== undefined || schema.maximum !== undefined) {
+    parts.push(`${schema.minimum ?? "…"}–${schema.maximum ?? "…"}`);
+  }
+  if (schema.maxLength !== undefined) parts.push(`at most ${schema.maxLength} characters`);
+  if (schema.default !== undefined && schema.default !== null) parts.push(`default ${schema.default}`);
+  return parts.join(", ");
+}
+
+function plain(text) {
+  return (text || "").replace(/``/g, "`");
+}
+
+function resolve(spec, schema) {
+  if (schema && schema.$ref) return spec.components.schemas[schema.$ref.split("/").pop()];
+  return schema;
 }
 
 async function render() {
@@ -26,17 +48,18 @@ async function render() {
       const card = el("section", undefined, "card");
       card.style.margin = "0 0 1rem";
       card.append(el("h2", `${method.toUpperCase()} ${path}`));
-      if (op.description || op.summary) card.append(el("p", op.description || op.summary));
+      if (op.description || op.summary) card.append(el("p", plain(op.description || op.summary)));
       const params = op.parameters || [];
       if (params.length) {
         const table = el("table");
         const head = el("tr");
-        for (const label of ["parameter", "in", "type", "required", "about"]) head.append(el("th", label));
+        for (const label of ["parameter", "in", "type", "required", "limits", "about"]) head.append(el("th", label));
         table.append(head);
         for (const p of params) {
           const row = el("tr");
           row.append(el("td", p.name), el("td", p.in), el("td", schemaName(p.schema)),
-            el("td", p.required ? "yes" : ""), el("td", (p.schema && p.schema.description) || p.description || ""));
+            el("td", p.required ? "yes" : ""), el("td", limits(p.schema)),
+            el("td", plain((p.schema && p.schema.description) || p.description || "")));
           table.append(row);
         }
         const wrap = el("div", undefined, "table-wrap");
@@ -44,8 +67,17 @@ async function render() {
         card.append(wrap);
       }
       if (op.requestBody) {
-        const types = Object.entries(op.requestBody.content || {}).map(([t, c]) => `${t} (${schemaName(c.schema)})`);
-        card.append(el("p", `Body: ${types.join(", ")}`, "muted"));
+        for (const [type, content] of Object.entries(op.requestBody.content || {})) {
+          const body = resolve(spec, content.schema) || {};
+          card.append(el("p", `Body (${type}):`, "muted"));
+          const list = el("ul");
+          for (const [name, field] of Object.entries(body.properties || {})) {
+            const required = (body.required || []).includes(name) ? ", required" : "";
+            const about = plain(field.description || "");
+            list.append(el("li", `${name}: ${schemaName(field)}${required}${about ? " — " + about : ""}`));
+          }
+          card.append(list);
+        }
       }
       out.append(card);
     }

@@ -218,7 +218,7 @@ function networkSvg(network) {
     const color = p.sign > 0 ? "var(--coop)" : p.sign < 0 ? "var(--conflict)" : "#999";
     return s("line", { class: "edge", x1, y1, x2, y2, stroke: color, "stroke-opacity": 0.7,
       "stroke-width": 1 + 5 * Math.sqrt(p.events / maxEvents),
-      onclick: () => { location.hash = `#/events?dyad=${encodeURIComponent(p.a + "," + p.b)}`; } },
+      onclick: () => { location.hash = `#/events?dyad=${encodeURIComponent(p.a + "," + p.b)}&modality=asserted`; } },
       s("title", {}, `${p.a} – ${p.b}: ${p.events} events (${p.cooperation} cooperation, ${p.conflict} conflict)`));
   });
   const maxNode = Math.max(...network.nodes.map((n) => n.events), 1);
@@ -227,7 +227,7 @@ function networkSvg(network) {
     const r = 5 + 11 * Math.sqrt(n.events / maxNode);
     return s("g", {},
       s("circle", { class: "node", cx: x, cy: y, r, fill: n.color, "data-actor": n.id,
-        onclick: () => { location.hash = `#/events?actor=${encodeURIComponent(n.id)}`; } },
+        onclick: () => { location.hash = `#/events?actor=${encodeURIComponent(n.id)}&modality=asserted`; } },
         s("title", {}, `${n.id}: ${n.events} events${n.bloc ? ", bloc " + n.bloc : ""}`)),
       s("text", { x: x + r + 2, y: y + 4 }, n.id));
   });
@@ -304,7 +304,7 @@ function monthEnd(month) {
 
 // ---- event explorer ---------------------------------------------------------------
 async function eventsView(params) {
-  const offset = Number(params.get("offset") || 0);
+  const offset = Math.max(parseInt(params.get("offset") || "0", 10) || 0, 0);
   const query = new URLSearchParams();
   for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
   query.set("limit", PAGE);
@@ -331,7 +331,7 @@ async function eventsView(params) {
     h("div", { class: "card" }, h("div", { class: "table-wrap" }, h("table", { "data-testid": "events" },
       h("thead", {}, h("tr", {}, h("th", {}, "date"), h("th", {}, "source"), h("th", {}, "target"),
         h("th", {}, "CAMEO · PLOVER"), h("th", {}, "modality"), h("th", { class: "num wide" }, "conf."),
-        h("th", { class: "wide" }, "trigger"), params.get("unique") ? h("th", { class: "num" }, "articles") : null)),
+        h("th", { class: "wide" }, "trigger"), params.get("unique") === "true" ? h("th", { class: "num" }, "articles") : null)),
       h("tbody", {}, rows))), pager));
 }
 
@@ -464,6 +464,10 @@ function codeView() {
   const form = h("form", {}, area, h("div", { class: "row" }, h("label", {}, "published ", when), run));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    if (!area.value.trim()) {
+      out.replaceChildren(h("p", { class: "error", role: "alert" }, "Paste a text first."));
+      return;
+    }
     run.disabled = true;
     out.replaceChildren(h("p", { class: "muted" }, "Coding… (the first text loads the language model)"));
     try {
@@ -501,8 +505,8 @@ async function route() {
   try {
     if (path === "/" || path === "") await overviewView();
     else if (path === "/events") await eventsView(params);
-    else if (path.startsWith("/event/")) await eventView(decodeURIComponent(path.slice(7)));
-    else if (path.startsWith("/article/")) await articleView(decodeURIComponent(path.slice(9)), params);
+    else if (path.startsWith("/event/") && path.length > 7) await eventView(decodeURIComponent(path.slice(7)));
+    else if (path.startsWith("/article/") && path.length > 9) await articleView(decodeURIComponent(path.slice(9)), params);
     else if (path === "/code") codeView();
     else show(h("h1", {}, "Not found"), h("p", {}, h("a", { href: "#/" }, "Back to the overview")));
   } catch (error) {
