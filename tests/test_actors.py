@@ -214,3 +214,25 @@ def test_a_user_file_adds_sector_nouns(coder, tmp_path: Path) -> None:
     kb = load_knowledge_base(extra)
     assert _code_with(coder, kb, "Iranian chaplains").code == "IRNREL"
     assert coder.code_actor("Iranian chaplains").code == "IRN"  # the bundled base is untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code", "country"),
+    [
+        ("António Guterres", date(2021, 8, 16), "IGOUNO", None),  # UN office: no country
+        ("António Guterres", date(2000, 1, 1), "PRTGOV", "PRT"),
+        ("Jüri Ratas", date(2025, 1, 1), "IGOEUREECLEG", "EST"),  # an MEP stays Estonian
+        ("al-Qaeda", None, "IMGMOSALQ", None),  # lower-case article, capitalised name
+        ("Iran's Supreme National Security Council", None, "IRNGOV", "IRN"),
+        ("the Russian Security Council", None, "RUSGOV", "RUS"),
+        ("the Security Council", None, "IGOUNO", None),
+    ],
+)
+def test_international_offices_and_longer_names(coder, text, day, code, country) -> None:
+    actor = coder.code_actor(text, day)
+    assert (actor.code, actor.country) == (code, country)
+
+
+def test_a_name_inside_a_longer_unknown_name_is_not_that_actor(coder) -> None:
+    actor = coder.code_actor("the National Security Council", None)
+    assert actor is None or not actor.code.startswith("IGO")

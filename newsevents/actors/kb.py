@@ -125,8 +125,8 @@ class KnowledgeBase:
             return None  # "SANAA/WASHINGTON —": a dateline or a shouted headline
         # Lower-case text matches only names that are themselves lower case ("the hermit
         # regime"), so "turkey" the bird or "chad" the verb does not become a country.
-        if text[:1].islower() and not hit.lower_ok:
-            return None
+        if text[:1].islower() and not hit.lower_ok and text == text.lower():
+            return None  # ("al-Qaeda", "bin Laden" have capitals: names, not words)
         return hit
 
     def search(self, query: str) -> list[Entry]:

@@ -204,9 +204,35 @@ def _name_spans(tokens: tuple[Token, ...], kb: KnowledgeBase) -> list[tuple[int,
             position += 1
             continue
         end, entity, form = match
+        if _inside_longer_name(tokens, position, end, kb, entity, spans):
+            position += 1
+            continue
         spans.append((position, end, entity, form))
         position = end
     return spans
+
+
+def _inside_longer_name(
+    tokens: tuple[Token, ...],
+    start: int,
+    end: int,
+    kb: KnowledgeBase,
+    entity: str,
+    spans: list[tuple[int, int, str, str]],
+) -> bool:
+    """An organisation's name at the end of a longer capitalised name the knowledge base
+    does not know: "Security Council" in "Iran's Supreme National Security Council" is
+    not the UN's. (People keep their titles: "Foreign Minister Zarif".)"""
+    if start == 0 or kb.entries[entity].kind != "org" or (spans and spans[-1][1] > start - 1):
+        return False
+    before = tokens[start - 1]
+    head = before.head - tokens[0].i
+    return (
+        before.text[:1].isupper()
+        and before.text.isalpha()
+        and before.dep in ("compound", "amod")
+        and start <= head < end
+    )
 
 
 def _longest_match(
@@ -296,7 +322,11 @@ def code_actor(entry: Entry, day: date | None, sector: str | None = None, text: 
         code = f"{entry.country}ELI"  # "a former CIA official"
     elif sector and _international(entry) and sector != "GOV" and not code.endswith(sector):
         code = f"{code}{sector}"  # "EU legislators" -> IGOEUREECLEG; "EU officials" stay
-    country = entry.country
+    # An office in an international body is not the holder's country: the UN
+    # Secretary-General (IGOUNO) is no Portuguese actor. Members of an international
+    # assembly are elected in and for their country: an Estonian MEP stays Estonian.
+    national = not code or code.startswith(entry.country or "")
+    country = entry.country if national or code.endswith("LEG") else None
     role = _sector_of_code(code, country)
     if role is None and not country and code == entry.code:
         role = entry.sector  # "International Court of Justice": a court (JUD)
