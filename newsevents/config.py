@@ -25,7 +25,7 @@ class Settings:
     batch_size: int = 32  # articles per spaCy batch, per store transaction, per Dask task
     n_process: int = 1
     actors_file: Path | None = None
-    max_chars: int = 2_000_000
+    max_chars: int = 1_000_000  # spaCy parses at most 1,000,000 characters
     workers: int = 1  # local worker processes (Dask LocalCluster when more than one)
     scheduler: str | None = None  # address of an existing Dask scheduler
 

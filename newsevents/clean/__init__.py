@@ -17,6 +17,13 @@ __all__ = ["clean_document", "content_hash", "parse_date"]
 
 DATELINE_SEARCH_LINES = 12
 MIN_WORDS = 3
+# The longest clean text coded as one article: spaCy's limit on one text (nlp.max_length),
+# which needs about 1 GB of memory per 100,000 characters near it. Settings.max_chars may
+# lower it, not raise it. No news article comes near it; a longer text is a whole corpus
+# in one file and is rejected with its length, not cut short in silence.
+MAX_ARTICLE_CHARS = 1_000_000
+# An HTML page may be this many times its text limit (markup, scripts); the rest is cut.
+HTML_MARKUP_FACTOR = 4
 ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on with as was by it at from said has have are be this"
     " an which were not but or its after their will his they who been had".split()
@@ -32,12 +39,19 @@ def content_hash(text: str) -> str:
 def clean_document(
     raw: RawDocument, default_date: date | None = None, max_chars: int = 2_000_000
 ) -> Article | Rejection:
-    """Clean one document. The date comes from metadata, then the text, then ``default_date``."""
+    """Clean one document. The date comes from metadata, then the text, then ``default_date``.
+
+    A text longer than ``max_chars`` (at most :data:`MAX_ARTICLE_CHARS`) is rejected as too
+    long; an HTML page is cut at ``HTML_MARKUP_FACTOR`` times that before extraction.
+    """
+    limit = min(max_chars, MAX_ARTICLE_CHARS)
     title, published, url = raw.title, parse_date(raw.published), raw.url
     date_source = "metadata" if published else None
-    content = raw.content[:max_chars]
+    content = raw.content
+    if raw.kind != "html" and len(content) > limit:  # cleaning removes lines, not bulk
+        return Rejection(raw.doc_id, raw.origin, _too_long(len(content), limit))
     if raw.kind == "html":
-        extracted = extract_html(content)
+        extracted = extract_html(content[: limit * HTML_MARKUP_FACTOR])
         content = extracted.text
         title = title or extracted.title
         url = url or extracted.url
@@ -53,7 +67,7 @@ def clean_document(
     text = _join_paragraphs(furniture.kept)
     if published is None and default_date is not None:
         published, date_source = default_date, "user"
-    reason = _rejection_reason(text)
+    reason = _too_long(len(text), limit) if len(text) > limit else _rejection_reason(text)
     if reason:
         return Rejection(raw.doc_id, raw.origin, reason)
     return Article(
@@ -113,6 +127,10 @@ def _join_paragraphs(lines: tuple[str, ...]) -> str:
     """Paragraphs separated by one blank line; a paragraph's own line breaks are kept."""
     text = "\n".join(line.strip() for line in lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _too_long(length: int, limit: int) -> str:
+    return f"too long: {length:,} characters (limit {limit:,})"
 
 
 def _rejection_reason(text: str) -> str | None:

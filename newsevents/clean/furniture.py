@@ -8,6 +8,7 @@ line); everything else is kept as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # A line that is only one of these is furniture.
@@ -81,6 +82,7 @@ def remove_furniture(lines: list[str]) -> FurnitureResult:
     kept: list[str] = []
     removed: list[str] = []
     appeal_left = 0
+    repeated_later = _RepeatedLater(lines)
     for position, line in enumerate(lines):
         stripped = line.strip()
         if END_HEADINGS.match(stripped):
@@ -95,7 +97,7 @@ def remove_furniture(lines: list[str]) -> FurnitureResult:
                 appeal_left -= 1
                 removed.append(stripped)
                 continue
-        if is_furniture(stripped) or _repeated_later(stripped, lines, position):
+        if is_furniture(stripped) or repeated_later(stripped, position):
             removed.append(stripped)
             continue
         kept.append(strip_credit(line) if stripped else "")
@@ -106,9 +108,42 @@ def _ends_appeal(line: str) -> bool:
     return len(line) >= ARTICLE_PARAGRAPH_CHARS and not APPEAL_WORDS.search(line)
 
 
-def _repeated_later(line: str, lines: list[str], position: int) -> bool:
-    """A line repeated further down, whole or as the start of a longer line (a standfirst,
-    a caption cut short): the later copy, in its context, is kept."""
-    return len(line) >= 30 and any(
-        other.lstrip().startswith(line) for other in lines[position + 1 :]
-    )
+class _RepeatedLater:
+    """Whether a line is repeated further down, whole or as the start of a longer line (a
+    standfirst, a caption cut short): the later copy, in its context, is kept.
+
+    Lines are sorted once, so the lines that start with a given line form one range of the
+    sorted order; a sparse table gives the last position in any range. Each question costs
+    O(log n), and a text of many lines is cleaned in O(n log n), not O(n^2).
+    """
+
+    MIN_CHARS = 30
+
+    def __init__(self, lines: list[str]) -> None:
+        keys = [line.lstrip() for line in lines]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self.keys = [keys[i] for i in order]
+        self.last = [order]  # last[k][i]: the greatest position among sorted i .. i + 2**k - 1
+        width = 1
+        while width * 2 <= len(order):
+            previous = self.last[-1]
+            self.last.append(
+                [max(previous[i], previous[i + width]) for i in range(len(order) - 2 * width + 1)]
+            )
+            width *= 2
+
+    def __call__(self, line: str, position: int) -> bool:
+        if len(line) < self.MIN_CHARS:
+            return False
+        low = bisect_left(self.keys, line)
+        high = low
+        if ord(line[-1]) < 0x10FFFF:  # the first key past every key that starts with line
+            high = bisect_left(self.keys, line[:-1] + chr(ord(line[-1]) + 1), low)
+        else:
+            while high < len(self.keys) and self.keys[high].startswith(line):
+                high += 1
+        if high <= low:
+            return False
+        level = (high - low).bit_length() - 1
+        last = max(self.last[level][low], self.last[level][high - (1 << level)])
+        return last > position

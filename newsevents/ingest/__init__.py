@@ -7,7 +7,6 @@ or any file that is a feed), .warc and .warc.gz.
 
 from __future__ import annotations
 
-import gzip
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import BinaryIO
 from newsevents.errors import Errors
 from newsevents.ingest.containers import is_feed, read_feed, read_warc
 from newsevents.ingest.decode import decode_bytes, looks_like_html
+from newsevents.ingest.gunzip import gunzip
 from newsevents.ingest.records import read_csv, read_json, read_jsonl
 from newsevents.records import RawDocument, ReadError
 
@@ -107,8 +107,8 @@ def read_path(path: Path) -> Iterator[Item]:
 
 def _gunzip(data: bytes, origin: str) -> bytes | ReadError:
     try:
-        return gzip.decompress(data)
-    except (OSError, EOFError) as exc:
+        return gunzip(data, MAX_FILE_BYTES)
+    except (OSError, EOFError, ValueError) as exc:
         return ReadError(origin, Errors.E002.format(path=origin, reason=f"bad gzip: {exc}"))
 
 

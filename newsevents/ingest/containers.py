@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
+import contextlib
 import hashlib
 import io
+import re
 from collections.abc import Iterator
 
 import feedparser
@@ -13,9 +14,11 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsevents.errors import Errors
 from newsevents.ingest.decode import decode_bytes, looks_like_html
+from newsevents.ingest.gunzip import GZIP_MAGIC, open_gzip, open_plain
 from newsevents.records import RawDocument, ReadError
 
 MAX_WARC_RECORD = 20 * 1024 * 1024
+WARC_BLOCK = 1024 * 1024  # warcio joins a long line block by block: big blocks, few joins
 
 
 def is_feed(text: str) -> bool:
@@ -26,9 +29,14 @@ def is_feed(text: str) -> bool:
 
 def read_feed(text: str, path: str, stem: str) -> Iterator[RawDocument | ReadError]:
     """Each feed item becomes an article: its full content if present, else its summary."""
-    parsed = feedparser.parse(text)
+    try:
+        parsed = feedparser.parse(text)
+    except Exception as exc:  # noqa: BLE001 - feedparser fails in many ways on bad input
+        yield ReadError(path, Errors.E012.format(path=path, reason=_one_line(exc)))
+        return
     if parsed.bozo and not parsed.entries:
-        yield ReadError(path, Errors.E012.format(path=path, reason=parsed.bozo_exception))
+        reason = _one_line(parsed.bozo_exception)
+        yield ReadError(path, Errors.E012.format(path=path, reason=reason))
         return
     for position, entry in enumerate(parsed.entries, start=1):
         contents = entry.get("content") or []
@@ -51,24 +59,58 @@ def read_feed(text: str, path: str, stem: str) -> Iterator[RawDocument | ReadErr
 
 
 def read_warc(data: bytes, path: str) -> Iterator[RawDocument | ReadError]:
-    """HTML responses in a .warc or .warc.gz; other records (requests, images) are skipped."""
+    """HTML responses in a .warc or .warc.gz; other records (requests, images) are skipped.
+
+    A .warc.gz is decompressed here, within bounds (newsevents.ingest.gunzip), so a gzip
+    bomb or a line without end is one E007 error. warcio's warnings about damaged records
+    become one E007 error too, after the records that could be read.
+    """
     try:
         if _warc_head(data) != b"WARC/":
             yield ReadError(path, Errors.E007.format(path=path, reason="no WARC header"))
             return
-        for record in ArchiveIterator(io.BytesIO(data)):
+        stream: io.RawIOBase = open_gzip(data) if data[:2] == GZIP_MAGIC else open_plain(data)
+        records = iter(ArchiveIterator(stream, block_size=WARC_BLOCK))
+        damaged: list[str] = []
+        count = 0
+        while True:
+            warnings = io.StringIO()
+            with contextlib.redirect_stderr(warnings):  # warcio writes warnings to stderr
+                record = next(records, None)
+            damaged.extend(_warc_warnings(warnings.getvalue()))
+            if record is None:
+                break
+            count += bool(getattr(record, "rec_type", None))  # headers that name no type: junk
             document = _warc_document(record, path)
             if document is not None:
                 yield document
+        if not count:
+            yield ReadError(path, Errors.E007.format(path=path, reason="no WARC records"))
+        elif damaged:
+            reason = f"damaged record at offset {damaged[0]} (wrong Content-Length?)"
+            if len(damaged) > 1:
+                reason += f" and {len(damaged) - 1} more"
+            yield ReadError(path, Errors.E007.format(path=path, reason=reason))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield ReadError(path, Errors.E007.format(path=path, reason=str(exc) or type(exc).__name__))
+        yield ReadError(path, Errors.E007.format(path=path, reason=_one_line(exc)))
+
+
+def _warc_warnings(text: str) -> list[str]:
+    """The offsets of the damaged records warcio warned about."""
+    if not text.strip():
+        return []
+    return re.findall(r"Offset: (\d+)", text) or ["unknown"]
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300] or type(exc).__name__
 
 
 def _warc_head(data: bytes) -> bytes:
     """The first five bytes of the archive, decompressed if it is gzip."""
-    if data[:2] == b"\x1f\x8b":
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            return stream.read(5)
+    if data[:2] == GZIP_MAGIC:
+        return open_gzip(data).read(5)
     return data[:5]
 
 

@@ -2,15 +2,26 @@
 
 Writes happen in batches, each batch (articles with all their events) in one transaction,
 so an article is never stored without its events. Reads use read-only connections.
+
+Sharing the file: DuckDB lets one process write or several read. An ingest holds the
+store's writer lock (``<store>.lock``, :func:`writer_lock`) for its whole run, so a second
+ingest is told at once that the store is busy (E011), but it opens the DuckDB file only to
+write a batch; in between, readers get in. A connection that finds the file locked tries
+again for ``busy_timeout`` seconds (``$NEWSEVENTS_BUSY_TIMEOUT``, default 10) before E011.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
+import os
+import random
 import socket
+import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +34,7 @@ from newsevents.errors import NewseventsError
 from newsevents.records import Article, Event
 from newsevents.store.clusters import CLUSTER_SOURCE_SQL, build_clusters
 from newsevents.store.migrate import applied_versions, migrate, migrations
-from newsevents.store.query import EventFilters, build_event_query
+from newsevents.store.query import EventFilters, build_event_query, rows_by_ids_query, two_step
 from newsevents.store.rows import (
     ARTICLE_COLUMNS,
     CLUSTER_COLUMNS,
@@ -33,22 +44,45 @@ from newsevents.store.rows import (
     record_from_row,
 )
 
-__all__ = ["EventFilters", "Store"]
+__all__ = ["EventFilters", "Store", "busy_timeout", "writer_lock"]
+
+DEFAULT_BUSY_TIMEOUT = 10.0
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for a store another process has open: ``$NEWSEVENTS_BUSY_TIMEOUT``
+    or 10."""
+    try:
+        return max(0.0, float(os.environ.get("NEWSEVENTS_BUSY_TIMEOUT", DEFAULT_BUSY_TIMEOUT)))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT
 
 
 class Store:
-    """A newsevents DuckDB store. ``Store(path).events(...)`` returns an Arrow table."""
+    """A newsevents DuckDB store. ``Store(path).events(...)`` returns an Arrow table.
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    ``busy_timeout``: seconds to keep trying while another process has the file open for
+    writing (or, to write, for reading); then E011. None: :func:`busy_timeout`.
+    """
+
+    def __init__(
+        self, path: str | Path, read_only: bool = False, busy_timeout: float | None = None
+    ) -> None:
         self.path = Path(path)
+        timeout = _default_timeout() if busy_timeout is None else busy_timeout
         if read_only and not self.path.exists():
             raise NewseventsError("E001", path=f"{self.path} (no store yet: run newsevents ingest)")
-        if read_only and _needs_migration(self.path):
-            with _connect(self.path, read_only=False) as con:  # an older store: upgrade it once
+        if read_only and _needs_migration(self.path, timeout):
+            # an older store: upgrade it once
+            with _connect(self.path, read_only=False, timeout=timeout) as con:
                 migrate(con)
-        self.con = _connect(self.path, read_only)
+        self.con = _connect(self.path, read_only, timeout)
         if not read_only:
-            migrate(self.con)
+            try:
+                migrate(self.con)
+            except BaseException:
+                self.con.close()
+                raise
 
     def __enter__(self) -> Store:
         return self
@@ -69,6 +103,15 @@ class Store:
             [list(article_ids)],
         ).fetchall()
         return {row[0] for row in rows}
+
+    def mark_interrupted_runs(self) -> int:
+        """Mark runs still "running" as "interrupted". Only for the holder of the writer
+        lock (:func:`writer_lock`): no other run can be going, so these were killed (power
+        cut, SIGKILL) before they could say so. Returns how many."""
+        rows = self.con.execute(
+            "UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'"
+        ).fetchall()
+        return int(rows[0][0]) if rows else 0
 
     def start_run(self, command: str, settings: dict[str, object]) -> str:
         run_id = uuid.uuid4().hex[:16]
@@ -144,6 +187,14 @@ class Store:
             ],
         )
 
+    def has_unclustered_events(self) -> bool:
+        """Whether some dated event has no cluster: a run stopped before it reclustered."""
+        row = self.con.execute(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE cluster_id IS NULL"
+            " AND date_start IS NOT NULL)"
+        ).fetchone()
+        return bool(row and row[0])
+
     def recluster(self) -> int:
         """Recompute the event clusters of the whole store; returns how many there are."""
         rows = self.con.cursor().execute(CLUSTER_SOURCE_SQL).fetchall()
@@ -173,8 +224,16 @@ class Store:
     # -- reading -------------------------------------------------------------------------
     def events(self, filters: EventFilters | None = None, **kwargs: Any) -> pa.Table:
         """Events matching the filters (see :class:`EventFilters`) as an Arrow table."""
-        sql, params = build_event_query(filters or EventFilters(**kwargs))
-        return self.con.cursor().sql(sql, params=params).to_arrow_table()
+        filters = filters or EventFilters(**kwargs)
+        cursor = self.con.cursor()
+        if two_step(filters):
+            ids_sql, params = build_event_query(replace(filters, columns=("event_id",)))
+            ids = [row[0] for row in cursor.execute(ids_sql, params).fetchall()]
+            return cursor.sql(
+                rows_by_ids_query(filters.columns, len(ids)), params=ids
+            ).to_arrow_table()
+        sql, params = build_event_query(filters)
+        return cursor.sql(sql, params=params).to_arrow_table()
 
     def query(self, sql: str) -> pa.Table:
         """A read-only SQL query (one SELECT) as an Arrow table; E015 for anything else."""
@@ -209,20 +268,58 @@ class Store:
         }
 
 
-def _needs_migration(path: Path) -> bool:
-    with _connect(path, read_only=True) as con:
+@contextmanager
+def writer_lock(path: str | Path) -> Iterator[Path]:
+    """Hold the writer lock of the store at ``path`` (an advisory lock on ``<path>.lock``)
+    for a whole ingest run; E011 at once when another process holds it. The lock goes with
+    the process, however it ends (even SIGKILL), so a crash never leaves the store locked.
+    Where ``fcntl`` is missing (Windows) DuckDB's own lock is the only guard."""
+    lock_path = Path(f"{path}.lock")
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield lock_path
+        return
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole run
+    except OSError as exc:
+        raise NewseventsError("E002", path=lock_path, reason=exc.strerror or exc) from None
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise NewseventsError("E011", path=path) from None
+        yield lock_path
+    finally:
+        handle.close()  # closing releases the lock
+
+
+def _default_timeout() -> float:
+    return busy_timeout()
+
+
+def _needs_migration(path: Path, timeout: float) -> bool:
+    with _connect(path, read_only=True, timeout=timeout) as con:
         return applied_versions(con) != {version for version, _, _ in migrations()}
 
 
-def _connect(path: Path, read_only: bool) -> Any:
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise NewseventsError("E011", path=path) from None
-        raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
-    except duckdb.Error as exc:
-        raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
+def _connect(path: Path, read_only: bool, timeout: float = 0.0) -> Any:
+    """A DuckDB connection; while another process holds a conflicting lock on the file,
+    try again (with a little jitter) until ``timeout`` seconds have passed, then E011."""
+    deadline = time.monotonic() + timeout
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
+            if time.monotonic() >= deadline:
+                raise NewseventsError("E011", path=path) from None
+        except duckdb.Error as exc:
+            raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
+        time.sleep(min(pause * random.uniform(0.5, 1.5), max(0.0, deadline - time.monotonic())))
+        pause = min(pause * 2, 0.5)
 
 
 def _first_line(exc: Exception) -> str:
