@@ -67,7 +67,24 @@ def test_migrations_are_recorded_once(db: Path) -> None:
     Store(db).close()
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
-    assert rows == [(1, "001_initial.sql"), (2, "002_clusters.sql")]
+    assert rows == [(1, "001_initial.sql"), (2, "002_clusters.sql"), (3, "003_actor_codes.sql")]
+
+
+def test_actor_codes_count_what_the_events_hold(db: Path) -> None:
+    events = [
+        _event("e1", USA, IRN, "163", "2019-04"),
+        _event("e2", IRN, USA, "111", "2019-05-02"),
+        _event("e3", USA, None, "010", "2019-05-02"),
+    ]
+    with Store(db) as store:
+        run = store.start_run("test", {})
+        store.write_batch(run, [(_article(), events)])
+        store.write_batch(run, [(_article(), events)])  # a duplicate adds nothing
+        kept = store.query("SELECT code, country, n_events FROM actor_codes ORDER BY 1")
+        store.refresh_actor_codes()
+        recounted = store.query("SELECT code, country, n_events FROM actor_codes ORDER BY 1")
+    assert kept.to_pylist() == recounted.to_pylist()
+    assert {(r["code"], r["n_events"]) for r in kept.to_pylist()} == {("IRNMIL", 2), ("USAGOV", 3)}
 
 
 def test_batch_is_idempotent_and_round_trips_the_record(db: Path) -> None:

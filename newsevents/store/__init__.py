@@ -19,6 +19,7 @@ import random
 import socket
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -45,6 +46,20 @@ from newsevents.store.rows import (
 )
 
 __all__ = ["EventFilters", "Store", "busy_timeout", "writer_lock"]
+
+# (index of the code, index of the country) in an event row, for source and target
+ACTOR_CODE_COLUMNS = tuple(
+    (EVENT_COLUMNS.index(f"{role}_code"), EVENT_COLUMNS.index(f"{role}_country"))
+    for role in ("source", "target")
+)
+ACTOR_CODES_SQL = """
+INSERT INTO actor_codes
+SELECT code, coalesce(country, ''), count(*)
+FROM (SELECT source_code AS code, source_country AS country FROM events
+      UNION ALL
+      SELECT target_code, target_country FROM events WHERE target_code IS NOT NULL) AS m
+GROUP BY ALL
+"""
 
 DEFAULT_BUSY_TIMEOUT = 10.0
 
@@ -147,12 +162,39 @@ class Store:
                 [a.article_id for a, _ in coded]
             )
             self._insert("articles", ARTICLE_COLUMNS, [r for r in articles if r[0] in fresh])
-            self._insert("events", EVENT_COLUMNS, [r for r in events if r[1] in fresh])
+            stored = [r for r in events if r[1] in fresh]
+            self._insert("events", EVENT_COLUMNS, stored)
+            self._count_actor_codes(stored)
             if problems:
                 self.con.executemany(
                     "INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
                     [(run_id, *problem) for problem in problems],
                 )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _count_actor_codes(self, rows: list[tuple[Any, ...]]) -> None:
+        """Add the source and target codes of new event rows to ``actor_codes``."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for row in rows:
+            for code_at, country_at in ACTOR_CODE_COLUMNS:
+                if row[code_at] is not None:
+                    counts[(row[code_at], row[country_at] or "")] += 1
+        if counts:
+            self.con.executemany(
+                "INSERT INTO actor_codes VALUES (?, ?, ?) ON CONFLICT (code, country) "
+                "DO UPDATE SET n_events = n_events + excluded.n_events",
+                [(code, country, n) for (code, country), n in counts.items()],
+            )
+
+    def refresh_actor_codes(self) -> None:
+        """Recount ``actor_codes`` from the events (after writing events some other way)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM actor_codes")
+            self.con.execute(ACTOR_CODES_SQL)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

@@ -51,7 +51,20 @@ def actor_clause(role: str, value: str) -> tuple[str, list[object]]:
     if ":" in value:
         return f"({role}_code = ? OR {role}_entity = ?)", [value, value]
     upper = value.upper()
-    return f"(starts_with({role}_code, ?) OR {role}_country = ?)", [upper, upper]
+    # The codes this actor can have come first from the small actor_codes table: the
+    # scan then keeps only rows with one of them (DuckDB pushes the join's keys into it).
+    sql = (
+        f"({role}_code IN (SELECT code FROM actor_codes WHERE starts_with(code, ?) OR country = ?)"
+        f" AND (starts_with({role}_code, ?) OR {role}_country = ?))"
+    )
+    return sql, [upper, upper, upper, upper]
+
+
+def _codes_of(actors: tuple[str, ...]) -> tuple[str, list[object]]:
+    """A subquery of the stored codes any of ``actors`` (codes or countries) can have."""
+    tests = " OR ".join("starts_with(code, ?) OR country = ?" for _ in actors)
+    values: list[object] = [v for actor in actors for v in (actor.upper(), actor.upper())]
+    return f"SELECT code FROM actor_codes WHERE {tests}", values
 
 
 def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
@@ -71,6 +84,9 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
             add(*actor_clause(role, value))
     if filters.dyad:
         a, b = filters.dyad
+        if ":" not in a + b:  # both sides' codes: a pre-filter DuckDB can push into the scan
+            known, values = _codes_of((a, b))
+            add(f"source_code IN ({known}) AND target_code IN ({known})", values + values)
         ab = [actor_clause("source", a), actor_clause("target", b)]
         ba = [actor_clause("source", b), actor_clause("target", a)]
         add(
