@@ -233,6 +233,9 @@ def test_invalid_json_and_oversized_bodies_are_refused(sample_store: Path) -> No
     as_json = {"content-type": "application/json"}
     broken = client.post("/api/code", content=b"{not json", headers=as_json)
     assert broken.status_code == 422
+    assert broken.json()["error"]["message"].startswith("body: not valid JSON")
+    untyped = client.post("/api/code", content=b'{"text": "Russia condemned it."}')
+    assert "Content-Type: application/json" in untyped.json()["error"]["message"]
     big = client.post("/api/code", content=b"x" * 5000, headers=as_json)
     assert big.status_code == 413
     long_text = client.post("/api/code", json={"text": "Russia condemned it. " * 10})

@@ -125,6 +125,17 @@ def validation_message(errors: Any) -> str:
     """FastAPI's validation errors as one line: "query.limit: ... ; body.text: ..."."""
     parts = []
     for error in errors:
-        where = ".".join(str(part) for part in error.get("loc", ()))
-        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+        location = tuple(error.get("loc", ()))
+        kind = error.get("type", "")
+        if kind == "json_invalid":
+            at = location[1] if len(location) > 1 else "?"
+            parts.append(f"body: not valid JSON (near character {at})")
+        elif location == ("body",) and kind in ("model_attributes_type", "dict_type"):
+            parts.append(
+                "body: expected a JSON object such as {\"text\": \"...\"} "
+                "(send Content-Type: application/json)"
+            )
+        else:
+            where = ".".join(str(part) for part in location)
+            parts.append(f"{where}: {error.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"
