@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from starlette.exceptions import HTTPException
 
@@ -205,22 +205,16 @@ def dyad_series_route(
     return {"a": a, "b": b, "by": by, "series": frame_records(frame)}
 
 
-@api_router.get("/network")
-def network(
-    request: Request,
+def analysis_scope(
     since: DateParam = None,
     until: DateParam = None,
     level: Level = "country",
     modality: AnalysisModality = "asserted",
     unique: bool = False,
     min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-    top: Annotated[int, Query(ge=2, le=200)] = 40,
 ) -> dict[str, Any]:
-    """The signed actor network: nodes laid out (x, y in [0, 1]) with their bloc, and the
-    actor pairs with cooperation and conflict counts."""
-    from newsevents.analysis import network_edges, signed_blocs
-
-    scope = {
+    """The scope parameters the network and the blocs share."""
+    return {
         "since": _day(since, "since"),
         "until": _day(until, "until"),
         "modality": modality,
@@ -228,6 +222,18 @@ def network(
         "level": level,
         "min_events": min_events,
     }
+
+
+Scope = Annotated[dict[str, Any], Depends(analysis_scope)]
+
+
+@api_router.get("/network")
+def network(
+    request: Request, scope: Scope, top: Annotated[int, Query(ge=2, le=200)] = 40
+) -> dict[str, Any]:
+    """The signed actor network: nodes laid out (x, y in [0, 1]) with their bloc, and the
+    actor pairs with cooperation and conflict counts."""
+    from newsevents.analysis import network_edges, signed_blocs
 
     def compute() -> dict[str, Any]:
         edges = network_edges(store, **scope)
@@ -240,26 +246,9 @@ def network(
 
 
 @api_router.get("/blocs")
-def blocs(
-    request: Request,
-    since: DateParam = None,
-    until: DateParam = None,
-    level: Level = "country",
-    modality: AnalysisModality = "asserted",
-    unique: bool = False,
-    min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-) -> dict[str, Any]:
+def blocs(request: Request, scope: Scope) -> dict[str, Any]:
     """Groups of actors that cooperate with each other and conflict with others."""
     from newsevents.analysis import signed_blocs
-
-    scope = {
-        "since": _day(since, "since"),
-        "until": _day(until, "until"),
-        "modality": modality,
-        "unique": unique,
-        "level": level,
-        "min_events": min_events,
-    }
 
     def compute() -> dict[str, Any]:
         frame = signed_blocs(store, **scope)
