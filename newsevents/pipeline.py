@@ -86,11 +86,14 @@ def run_ingest(
             if not distributed:
                 coder = coder or Coder.load(settings)
             seen: set[str] = set()
+            pending: list[tuple[Article, list[Event]]] | None = None
             for batch in _batches(paths, settings, coder, distributed):
-                _store_batch(batch, path, summary, seen, on_problem, coder)
+                pending = _store_batch(batch, path, summary, seen, on_problem, coder, pending)
                 if on_progress:
                     on_progress(summary.read, summary.events)
             with _open(path) as store:
+                if pending is not None:
+                    _write(store, summary, pending, [])
                 if summary.events or store.has_unclustered_events():
                     store.recluster()
                 store.finish_run(summary.run_id, summary.counts())
@@ -161,9 +164,13 @@ def _store_batch(
     seen: set[str],
     on_problem: ProblemHandler | None,
     coder: Coder | None,
-) -> None:
+    pending: list[tuple[Article, list[Event]]] | None = None,
+) -> list[tuple[Article, list[Event]]] | None:
     """Count the batch, drop articles already stored, code what is not coded yet, store.
-    The store is open only to look up and to write, not while coding."""
+    The store is open only to look up and to write, not while coding; one opening writes
+    the batch coded before (``pending``) and looks up this one, and a batch that comes
+    coded (from Dask) is written at once. Returns this batch's coded articles when they
+    are still to be written (with the next batch, or at the end of the run)."""
     summary.read += batch.read
     for origin, _, kind, reason in batch.problems:
         if kind == "error":
@@ -172,11 +179,30 @@ def _store_batch(
             summary.rejected[reason.split(":")[0]] += 1
         if on_problem:
             on_problem(kind, origin, reason)
-    if batch.articles:
+    coded_already = all(events is not None for _, events in batch.articles)
+    known: set[str] = set()
+    if batch.articles or pending is not None or (coded_already and batch.problems):
         with _open(path) as store:
-            known = store.known_articles([a.article_id for a, _ in batch.articles])
-    else:
-        known = set()
+            if pending is not None:
+                _write(store, summary, pending, [])
+            if batch.articles:
+                known = store.known_articles([a.article_id for a, _ in batch.articles])
+            if coded_already:
+                _write(store, summary, _fresh(batch, known, seen, summary), batch.problems)
+                return None
+    fresh = _fresh(batch, known, seen, summary)
+    coded = _coded(fresh, coder)
+    if batch.problems:
+        with _open(path) as store:
+            _write(store, summary, coded, batch.problems)
+        return None
+    return coded or None
+
+
+def _fresh(
+    batch: Batch, known: set[str], seen: set[str], summary: IngestSummary
+) -> list[tuple[Article, list[Event] | None]]:
+    """The batch's articles not stored before nor met earlier in this run."""
     fresh = []
     for article, events in batch.articles:
         if article.article_id in known or article.article_id in seen:
@@ -184,12 +210,20 @@ def _store_batch(
         else:
             seen.add(article.article_id)
             fresh.append((article, events))
-    coded = _coded(fresh, coder)
-    if coded or batch.problems:
-        with _open(path) as store:
-            store.write_batch(summary.run_id, coded, batch.problems)
+    return fresh
+
+
+def _write(
+    store: Store,
+    summary: IngestSummary,
+    coded: list[tuple[Article, list[Event]]] | list[tuple[Article, list[Event] | None]],
+    problems: list[Problem],
+) -> None:
+    """One transaction: the coded articles with their events, and the problems."""
+    if coded or problems:
+        store.write_batch(summary.run_id, coded, problems)  # type: ignore[arg-type]
     summary.new += len(coded)
-    summary.events += sum(len(events) for _, events in coded)
+    summary.events += sum(len(events or ()) for _, events in coded)
 
 
 def _coded(

