@@ -182,12 +182,23 @@ class Store:
             for code_at, country_at in ACTOR_CODE_COLUMNS:
                 if row[code_at] is not None:
                     counts[(row[code_at], row[country_at] or "")] += 1
-        if counts:
-            self.con.executemany(
-                "INSERT INTO actor_codes VALUES (?, ?, ?) ON CONFLICT (code, country) "
-                "DO UPDATE SET n_events = n_events + excluded.n_events",
-                [(code, country, n) for (code, country), n in counts.items()],
+        if not counts:
+            return
+        table = pa.table(
+            {
+                "code": [code for code, _ in counts],
+                "country": [country for _, country in counts],
+                "n_events": pa.array(list(counts.values()), pa.int64()),
+            }
+        )
+        self.con.register("newsevents_codes", table)
+        try:
+            self.con.execute(
+                "INSERT INTO actor_codes SELECT * FROM newsevents_codes ON CONFLICT (code, country)"
+                " DO UPDATE SET n_events = n_events + excluded.n_events"
             )
+        finally:
+            self.con.unregister("newsevents_codes")
 
     def refresh_actor_codes(self) -> None:
         """Recount ``actor_codes`` from the events (after writing events some other way)."""
