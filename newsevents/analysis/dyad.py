@@ -71,7 +71,8 @@ def dyad_counts(store: Store, scope: Scope, a: str, b: str, by: str) -> pd.DataF
     """Events between A and B in ``scope`` grouped by direction flags (``ab``: A did it to
     B, ``ba``: B to A), whether the date is precise enough for a ``by`` period (``fits``;
     see :mod:`~newsevents.analysis.periods`), period start, and QuadClass: columns ab,
-    ba, fits, period, quad_class, n, goldstein."""
+    ba, fits, period, n, verbal_coop, material_coop, verbal_conflict, material_conflict,
+    goldstein."""
     chosen, params = build_event_query(scope.filters(columns=FIELDS, dyad=(a, b)))
     chosen = chosen.rsplit("ORDER BY", 1)[0]
     ab = [actor_clause("source", a), actor_clause("target", b)]
@@ -80,10 +81,14 @@ def dyad_counts(store: Store, scope: Scope, a: str, b: str, by: str) -> pd.DataF
     fits = (
         f"date_start IS NOT NULL AND (CASE date_precision {ranks} ELSE 0 END) <= {PERIOD_RANK[by]}"
     )
+    quads = ", ".join(
+        f"count(*) FILTER (WHERE quad_class = {q}) AS {name}"
+        for q, name in enumerate(QUAD_COLUMNS, start=1)
+    )
     sql = f"""
         SELECT {ab[0][0]} AND {ab[1][0]} AS ab, {ba[0][0]} AND {ba[1][0]} AS ba,
                {fits} AS fits, CAST(date_trunc('{by}', date_start) AS DATE) AS period,
-               quad_class, count(*) AS n, sum(goldstein) AS goldstein
+               count(*) AS n, {quads}, sum(goldstein) AS goldstein
         FROM ({chosen}) AS chosen
         GROUP BY ALL
     """
@@ -97,16 +102,13 @@ def _direction(
     counts: pd.DataFrame, source: str, target: str, periods: pd.DatetimeIndex
 ) -> pd.DataFrame:
     """One direction's counts on every period (zeros where none), with the Goldstein mean."""
-    quads = (
-        counts.pivot_table(index="period", columns="quad_class", values="n", aggfunc="sum")
-        .reindex(columns=[1, 2, 3, 4])
-        .fillna(0)
+    columns = ["n", *QUAD_COLUMNS, "goldstein"]
+    summed = counts.groupby("period")[columns].sum()
+    result = summed.reindex(periods, fill_value=0).rename(
+        columns={"n": "events", "goldstein": "goldstein_sum"}
     )
-    quads.columns = list(QUAD_COLUMNS)
-    quads.insert(0, "events", quads.sum(axis=1))
-    quads["goldstein_sum"] = counts.groupby("period")["goldstein"].sum().astype(float)
-    quads = quads.astype({name: "int64" for name in ("events", *QUAD_COLUMNS)})
-    result = quads.reindex(periods, fill_value=0)
+    result = result.astype({name: "int64" for name in ("events", *QUAD_COLUMNS)})
+    result["goldstein_sum"] = result["goldstein_sum"].astype(float)
     result["goldstein_mean"] = result["goldstein_sum"] / result["events"].where(
         result["events"] > 0
     )
