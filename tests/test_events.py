@@ -300,3 +300,21 @@ def test_a_person_modifying_an_act_is_not_its_target(coder) -> None:
         ("PRK", None, "11", "asserted")
     ]
     assert ("IRN", "USA", "11", "asserted") in _events(coder, "Iran condemned the U.S. strike.")
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "modality"),
+    [
+        ("He warned that any Taliban attack on US personnel would be met with force.", "attack",
+         "hypothetical"),
+        ("The planned summit between Russia and China was postponed.", "summit", "future"),
+        ("The alleged Russian attack on the Ukrainian embassy was condemned.", "attack",
+         "speculative"),
+        ("The U.S. strike on the base angered Iran.", "strike", "asserted"),
+    ],
+)
+def test_an_event_noun_takes_the_modality_its_modifiers_give(
+    coder, text: str, noun: str, modality: str
+) -> None:
+    events = [e for e in code_text(text, date=DAY, coder=coder) if e.evidence.trigger == noun]
+    assert events and {e.modality for e in events} == {modality}

@@ -183,6 +183,15 @@ SPEECH_VERBS = frozenset(
 )
 
 
+# Adjectives that make an event noun something not (yet) known to have happened.
+HEDGED_NOUN_MODIFIERS = frozenset(
+    "possible potential alleged suspected apparent rumoured rumored purported feared".split()
+)
+PLANNED_NOUN_MODIFIERS = frozenset(
+    "planned proposed upcoming future imminent expected scheduled prospective".split()
+)
+
+
 def modality_of(trigger: Token, tree: Tree) -> Modality:
     """The modality of the event whose trigger is ``trigger`` (a verb or an event noun)."""
     found = _noun_markers(trigger, tree) if trigger.pos != "VERB" else _verb_markers(trigger, tree)
@@ -196,6 +205,14 @@ def _noun_markers(trigger: Token, tree: Tree) -> set[str]:
     """An event noun is presupposed by its sentence ("The U.S. strike ... may have had"):
     only its own negation ("no strike") and a verb that plans, denies or hedges it count."""
     found = {"negated"} if any(c.lemma == "no" for c in tree.kids(trigger, "det")) else set()
+    if any(c.lemma == "any" for c in tree.kids(trigger, "det")):
+        found.add("hypothetical")  # "any Taliban attack would be met with ...": no attack yet
+    for modifier in tree.kids(trigger, "amod", "compound"):
+        word = modifier.text.lower()
+        if word in HEDGED_NOUN_MODIFIERS:
+            found.add("speculative")  # "the alleged attack", "a possible strike"
+        elif word in PLANNED_NOUN_MODIFIERS:
+            found.add("future")  # "the planned summit", "an imminent invasion"
     head = tree.head(trigger)
     if head is not None and trigger.dep in ("dobj", "pobj", "nsubjpass", "nsubj", "attr"):
         governor = tree.head(head) if trigger.dep == "pobj" and head.dep == "prep" else head
