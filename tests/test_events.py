@@ -318,3 +318,12 @@ def test_an_event_noun_takes_the_modality_its_modifiers_give(
 ) -> None:
     events = [e for e in code_text(text, date=DAY, coder=coder) if e.evidence.trigger == noun]
     assert events and {e.modality for e in events} == {modality}
+
+
+def test_a_participle_on_a_noun_has_that_noun_as_its_subject(coder) -> None:
+    bases = "Iran fired missiles at two Iraqi bases hosting US forces on Wednesday."
+    coded = code_text(bases, date=DAY, coder=coder)
+    assert all(e.source.country != "IRN" or e.cameo.startswith("19") for e in coded)
+    statement = "On Friday, both Russia and China issued statements condemning the operation."
+    sources = {e.source.code for e in code_text(statement, date=DAY, coder=coder)}
+    assert sources == {"RUS", "CHN"}  # a statement speaks for whoever issued it

@@ -19,6 +19,15 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SOURCE_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 HOLDER_PREPS = ("of", "for", "from")  # "a spokesperson for X", "officials from X"
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+# Nouns for what someone says, enacts or stages: a participle on them ("issued a statement
+# condemning ...", "passed a law recognizing ...", "held a rally calling for ...") has the
+# issuer as its subject.
+UTTERANCE_NOUNS = frozenset(
+    "statement letter message resolution declaration communique communiqué report speech "
+    "remark tweet post video note address interview editorial op-ed broadcast announcement "
+    "law bill decree order motion ruling verdict judgment agreement deal accord treaty "
+    "proposal plan document petition demonstration protest rally march campaign".split()
+)
 CLAUSE_UP_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj", "dobj", "relcl")
 PARTICLE_DEPS = ("prt", "advmod", "prep")
 PREP_DEPS = ("prep", "dative", "agent")
@@ -470,6 +479,12 @@ class SentenceMatcher:
             return []
         if verb.dep == "acl" and verb.tag != "VBG":
             return []  # "sanctions imposed on X" borrows no subject
+        if verb.dep == "acl":
+            noun = self.tree.head(verb)
+            if noun is not None and noun.lemma not in UTTERANCE_NOUNS:
+                # "bases hosting US forces": the bases host; only an utterance ("a
+                # statement condemning ...") speaks for whoever issued it
+                return [noun]
         governor = self._governing_verb(verb)
         if governor is None:
             return []
