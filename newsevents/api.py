@@ -14,6 +14,7 @@ from typing import Any
 
 from newsevents.actors import KnowledgeBase, load_knowledge_base
 from newsevents.actors.phrase import code_phrase
+from newsevents.actors.places import read_geonames
 from newsevents.actors.resolve import article_mentions
 from newsevents.clean import clean_document
 from newsevents.config import Settings
@@ -42,13 +43,14 @@ class Coder:
     @classmethod
     def load(cls, settings: Settings | None = None) -> Coder:
         settings = settings or Settings()
+        raw_cities = read_geonames()  # read once, for the actors' and the places' tables
         return cls(
             nlp=load_model(),
-            kb=load_knowledge_base(settings.actors_file),
+            kb=load_knowledge_base(settings.actors_file, raw_cities),
             patterns=load_patterns(),
             codes=load_codes(),
             settings=settings,
-            gazetteer=Gazetteer.load(),
+            gazetteer=Gazetteer.load(raw_cities),
         )
 
     def clean(self, raw: RawDocument) -> Article | Rejection:

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newsevents.actors.places import city_countries, fold, read_geonames
 from newsevents.errors import NewseventsError
 
 ENTRY_FILES = ("countries.jsonl", "metonyms.jsonl", "organisations.jsonl", "people.jsonl")
@@ -85,6 +86,14 @@ class KnowledgeBase:
     # phrases the matcher tries at each token)
     first_words: dict[str, int] = field(default_factory=dict)
     max_chars: int = 1
+    # folded city name -> ISO3 country ("Shanghai police"); built on first use unless given
+    cities: dict[str, str] | None = None
+
+    def city_country(self, name: str) -> str | None:
+        """The country of the most populous city called ``name`` (GeoNames), or None."""
+        if self.cities is None:
+            self.cities = city_countries(read_geonames())
+        return self.cities.get(fold(name))
 
     def add_entry(self, raw: dict[str, Any]) -> None:
         """Add (or, for a known entity id, replace) one entry and its names."""
@@ -199,9 +208,13 @@ def _read_jsonl(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def load_knowledge_base(extra: Path | None = None) -> KnowledgeBase:
-    """The bundled knowledge base, with a user's JSONL file added on top (it overrides)."""
-    kb = KnowledgeBase()
+def load_knowledge_base(
+    extra: Path | None = None, raw_cities: dict[str, dict[str, Any]] | None = None
+) -> KnowledgeBase:
+    """The bundled knowledge base, with a user's JSONL file added on top (it overrides).
+    ``raw_cities``: GeoNames cities already read (see :func:`read_geonames`); without
+    them the city table is read when first needed."""
+    kb = KnowledgeBase(cities=city_countries(raw_cities) if raw_cities is not None else None)
     data = resources.files("newsevents.actors") / "data"
     for name in ENTRY_FILES:
         resource = data / name

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from newsevents.actors.kb import KnowledgeBase, normalise
-from newsevents.actors.places import city_country
 from newsevents.actors.resolve import code_actor, find_mentions
 from newsevents.records import Actor, Mention, ParsedArticle, Token
 
@@ -44,7 +43,7 @@ def code_phrase(parsed: ParsedArticle, kb: KnowledgeBase, day: date | None) -> A
             )
         return actor
     if sector is None:
-        return _city(text)
+        return _city(text, kb)
     return Actor(code=sector, country=None, sector=sector[:3], name=sector, text=text, entity=None)
 
 
@@ -60,9 +59,9 @@ def _shouted_name(text: str, kb: KnowledgeBase, day: date | None) -> Actor | Non
     return code_actor(entry, day, "GOV" if hit.form == "capital" else None, text)
 
 
-def _city(text: str) -> Actor | None:
+def _city(text: str, kb: KnowledgeBase) -> Actor | None:
     """A city alone ("Mariupol", "Sydney") stands for its people: country + CVL."""
-    country = city_country(text.strip())
+    country = kb.city_country(text.strip())
     if country is None:
         return None
     return Actor(f"{country}CVL", country, "CVL", text.strip(), text, None)

