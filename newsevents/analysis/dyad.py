@@ -73,8 +73,7 @@ def dyad_counts(store: Store, scope: Scope, a: str, b: str, by: str) -> pd.DataF
     see :mod:`~newsevents.analysis.periods`), period start, and QuadClass: columns ab,
     ba, fits, period, n, verbal_coop, material_coop, verbal_conflict, material_conflict,
     goldstein."""
-    chosen, params = build_event_query(scope.filters(columns=FIELDS, dyad=(a, b)))
-    chosen = chosen.rsplit("ORDER BY", 1)[0]
+    chosen, params = build_event_query(scope.filters(columns=FIELDS, dyad=(a, b)), ordered=False)
     ab = [actor_clause("source", a), actor_clause("target", b)]
     ba = [actor_clause("source", b), actor_clause("target", a)]
     ranks = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())

@@ -303,8 +303,8 @@ class Store:
     def has_actor(self, actor: str) -> bool:
         """Whether any stored event has ``actor`` (code prefix, country or entity id) as
         its source or target: an existence check, cheap on a big store."""
-        sql, params = build_event_query(EventFilters(actor=actor, columns=("event_id",)))
-        sql = sql.split(" ORDER BY ")[0] + " LIMIT 1"
+        filters = EventFilters(actor=actor, columns=("event_id",), limit=1)
+        sql, params = build_event_query(filters, ordered=False)
         return bool(self.con.cursor().execute(sql, params).fetchall())
 
     def event_records(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from newsevents.store.rows import EVENT_COLUMNS
@@ -17,8 +17,7 @@ FROM (
            row_number() OVER (PARTITION BY e.cluster_id
                               ORDER BY e.confidence DESC, e.event_id) AS report_rank
     FROM events e JOIN event_clusters c USING (cluster_id)
-) AS events{where}
-ORDER BY {order}
+) AS events{where}{order}
 """
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "speculative")
 ORDER = "date_start NULLS LAST, doc_id, sentence_index, event_id"
@@ -53,11 +52,9 @@ def actor_clause(role: str, value: str) -> tuple[str, list[object]]:
     upper = value.upper()
     # The codes this actor can have come first from the small actor_codes table: the
     # scan then keeps only rows with one of them (DuckDB pushes the join's keys into it).
-    sql = (
-        f"({role}_code IN (SELECT code FROM actor_codes WHERE starts_with(code, ?) OR country = ?)"
-        f" AND (starts_with({role}_code, ?) OR {role}_country = ?))"
-    )
-    return sql, [upper, upper, upper, upper]
+    known, values = _codes_of((value,))
+    sql = f"({role}_code IN ({known}) AND (starts_with({role}_code, ?) OR {role}_country = ?))"
+    return sql, [*values, upper, upper]
 
 
 def _codes_of(actors: tuple[str, ...]) -> tuple[str, list[object]]:
@@ -67,7 +64,9 @@ def _codes_of(actors: tuple[str, ...]) -> tuple[str, list[object]]:
     return f"SELECT code FROM actor_codes WHERE {tests}", values
 
 
-def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
+def build_event_query(filters: EventFilters, ordered: bool = True) -> tuple[str, list[object]]:
+    """SQL and parameters for the filters; ``ordered=False`` leaves out the ORDER BY (for
+    counting or aggregating the rows, where order does not matter)."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -112,12 +111,12 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
     if unknown:
         raise ValueError(f"unknown event columns: {', '.join(unknown)}")
     columns = ", ".join(wanted)
-    order = ORDER
+    order = f" ORDER BY {ORDER}" if ordered else ""
     if filters.unique:
         ranked = f"{where} AND report_rank = 1" if where else " WHERE report_rank = 1"
         sql = UNIQUE_SQL.format(columns=columns, where=ranked, order=order)
     else:
-        sql = f"SELECT {columns} FROM events{where} ORDER BY {order}"
+        sql = f"SELECT {columns} FROM events{where}{order}"
     if filters.limit is not None:
         sql += " LIMIT ?"
         params.append(int(filters.limit))
@@ -129,11 +128,9 @@ def build_event_query(filters: EventFilters) -> tuple[str, list[object]]:
 
 def count_query(filters: EventFilters) -> tuple[str, list[object]]:
     """How many rows the filters match (ignoring limit and offset)."""
-    unpaged = EventFilters(
-        **{**filters.__dict__, "limit": None, "offset": 0, "columns": ("event_id",)}
-    )
-    sql, params = build_event_query(unpaged)
-    return f"SELECT count(*) FROM ({sql.rsplit('ORDER BY', 1)[0]}) AS matched", params
+    unpaged = replace(filters, limit=None, offset=0, columns=("event_id",))
+    sql, params = build_event_query(unpaged, ordered=False)
+    return f"SELECT count(*) FROM ({sql}) AS matched", params
 
 
 # A page of at most this many rows is read in two steps (see ``two_step``); DuckDB looks
