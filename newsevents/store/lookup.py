@@ -63,9 +63,14 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         return None
     row = rows[0]
     record = record_from_row(row)
+    record["spans"] = sentence_spans(record)
     record["article"] = _plain(
-        {"article_id": row["article_id"], "title": row["title"], "url": row["url"],
-         "published": row["published"]}
+        {
+            "article_id": row["article_id"],
+            "title": row["title"],
+            "url": row["url"],
+            "published": row["published"],
+        }
     )
     record["cluster"] = (
         _plain({"cluster_id": row["cluster_id"], **{f: row[f] for f in CLUSTER_FIELDS}})
@@ -93,18 +98,27 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
 def event_spans(text: str, event: dict[str, Any]) -> list[dict[str, Any]]:
     """Spans (kind, start, end, event_id) of an event in its article's text: the sentence,
     then the trigger and each actor mention found inside the sentence."""
+    start, end = event["evidence"]["start"], event["evidence"]["end"]
+    sentence = {"kind": "sentence", "start": start, "end": end, "event_id": event["event_id"]}
+    inside = [
+        {**span, "start": start + span["start"], "end": start + span["end"]}
+        for span in sentence_spans(event)
+    ]
+    return [sentence, *inside]
+
+
+def sentence_spans(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """Spans of the trigger and the actor mentions within the event's evidence sentence
+    (offsets in the sentence), for marking it."""
     evidence = event["evidence"]
-    start, end = evidence["start"], evidence["end"]
-    sentence = text[start:end]
-    spans = [{"kind": "sentence", "start": start, "end": end, "event_id": event["event_id"]}]
     phrases = [("trigger", evidence["trigger"])]
     phrases += [(role, (event.get(_key(role)) or {}).get("text")) for role in SPAN_ROLES]
+    spans = []
     for kind, phrase in phrases:
-        found = phrase_span(sentence, phrase)
+        found = phrase_span(evidence["text"], phrase)
         if found is not None:
             spans.append(
-                {"kind": kind, "start": start + found[0], "end": start + found[1],
-                 "event_id": event["event_id"]}
+                {"kind": kind, "start": found[0], "end": found[1], "event_id": event["event_id"]}
             )
     return spans
 

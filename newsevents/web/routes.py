@@ -20,6 +20,7 @@ from newsevents.store.lookup import (
     event_detail,
     event_page,
     overview,
+    sentence_spans,
     store_actors,
 )
 from newsevents.store.query import EventFilters
@@ -86,7 +87,8 @@ def health(request: Request) -> dict[str, Any]:
 
 @api_router.post("/code")
 def code(request: Request, body: CodeRequest) -> dict[str, Any]:
-    """Code a text: its events (nothing is stored)."""
+    """Code a text: its events (nothing is stored), each with the `spans` of its trigger
+    and actors in its evidence sentence."""
     from newsevents.api import code_text
 
     limit = request.app.state.settings.max_text_chars
@@ -94,7 +96,8 @@ def code(request: Request, body: CodeRequest) -> dict[str, Any]:
         raise HTTPException(413, f"text longer than {limit} characters")
     with request.app.state.coder.use() as coder:
         events = code_text(body.text, date=body.date, doc_id=body.doc_id, coder=coder)
-    return {"events": [event.to_dict() for event in events]}
+    records = [event.to_dict() for event in events]
+    return {"events": [{**record, "spans": sentence_spans(record)} for record in records]}
 
 
 @api_router.get("/events")

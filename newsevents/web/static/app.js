@@ -116,25 +116,6 @@ function marked(text, spans, offset, onSentence) {
   return out;
 }
 
-// Spans of the trigger and the actors inside one event's evidence sentence.
-function evidenceSpans(event) {
-  const sentence = event.evidence.text;
-  const spans = [];
-  const find = (phrase, kind) => {
-    if (!phrase) return;
-    for (const needle of [phrase, phrase.split(/\s+/)[0]]) {
-      let at = sentence.indexOf(needle);
-      if (at < 0) at = sentence.toLowerCase().indexOf(needle.toLowerCase());
-      if (at >= 0) { spans.push({ kind, start: at, end: at + needle.length, event_id: event.event_id }); return; }
-    }
-  };
-  find(event.evidence.trigger, "trigger");
-  find(event.source && event.source.text, "source");
-  find(event.target && event.target.text, "target");
-  find(event.attributed_to && event.attributed_to.text, "attributed");
-  return spans;
-}
-
 function legend() {
   return h("div", { class: "legend" },
     h("span", { class: "m-source" }, "source"),
@@ -145,7 +126,7 @@ function legend() {
 
 function evidenceBlock(event) {
   return h("blockquote", { class: "evidence", "data-testid": "evidence" },
-    marked(event.evidence.text, evidenceSpans(event), 0));
+    marked(event.evidence.text, event.spans || [], 0)); // spans come with the event
 }
 
 function eventFacts(event) {
