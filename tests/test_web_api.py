@@ -63,9 +63,10 @@ def test_event_filters_select_what_they_say(client: TestClient) -> None:
     assert coded["total"] > 0
     assert all(e["cameo"].startswith("19") and e["modality"] == "asserted" for e in coded["events"])
     dated = client.get("/api/events", params={"since": "2023-01-01", "until": "2023-12-31"})
-    assert all("2023" <= e["date"][:4] <= "2023" for e in dated.json()["events"])
+    assert dated.json()["events"]
+    assert all(e["date"].startswith("2023") for e in dated.json()["events"])
     unique = client.get("/api/events", params={"unique": "true", "limit": 500}).json()
-    assert 0 < unique["total"] <= dyad["total"] + client.get("/api/events").json()["total"]
+    assert 0 < unique["total"] < client.get("/api/events").json()["total"]  # reports merge
     assert all(e["cluster"]["n_mentions"] >= 1 for e in unique["events"])
 
 
