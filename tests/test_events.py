@@ -327,3 +327,9 @@ def test_a_participle_on_a_noun_has_that_noun_as_its_subject(coder) -> None:
     statement = "On Friday, both Russia and China issued statements condemning the operation."
     sources = {e.source.code for e in code_text(statement, date=DAY, coder=coder)}
     assert sources == {"RUS", "CHN"}  # a statement speaks for whoever issued it
+
+
+def test_it_sounds_like_is_a_hedge(coder) -> None:
+    text = "It sounds like the US will be filing new lawsuits against Iran."
+    [event] = code_text(text, date=DAY, coder=coder)
+    assert (event.cameo, event.modality) == ("115", "speculative")

@@ -39,6 +39,7 @@ HEDGE_VERBS = frozenset(
         "blame",
         "charge",
         "seem",
+        "sound",  # "it sounds like the US will be filing new lawsuits"
         "believe",
         "suspect",
         "allege",
