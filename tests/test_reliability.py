@@ -700,6 +700,16 @@ def test_readers_read_and_a_second_writer_is_turned_away_while_an_ingest_runs(
     events_cli: subprocess.Popen[str] | None = None
     try:
         while writer.poll() is None:
+            if second is None and db.exists():
+                # The run is registered: the writer holds the lock from here to its end
+                # (loading the model alone takes seconds), so a second ingest started now
+                # must be turned away. Starting it after the first stored batch raced the
+                # writer's end once the ingest got faster.
+                second = _popen([*NEWSEVENTS, "ingest", str(corpus), "--db", str(db)])
+                events_cli = _popen(
+                    [*NEWSEVENTS, "events", "--db", str(db), "--format", "csv"],
+                    NEWSEVENTS_BUSY_TIMEOUT="60",
+                )
             if not db.exists() or not (_count_articles(db) or 0):
                 time.sleep(0.05)
                 continue
@@ -710,12 +720,6 @@ def test_readers_read_and_a_second_writer_is_turned_away_while_an_ingest_runs(
                     "FROM events e WHERE e.article_id = a.article_id)"
                 )
                 assert mismatched.to_pylist() == [{"n": 0}]  # whole batches only
-            if second is None:
-                second = _popen([*NEWSEVENTS, "ingest", str(corpus), "--db", str(db)])
-                events_cli = _popen(
-                    [*NEWSEVENTS, "events", "--db", str(db), "--format", "csv"],
-                    NEWSEVENTS_BUSY_TIMEOUT="60",
-                )
             time.sleep(0.1)
         assert writer.wait(timeout=600) == 0, writer.stderr.read() if writer.stderr else ""
         assert second is not None and events_cli is not None
