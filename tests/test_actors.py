@@ -183,6 +183,14 @@ def test_offices_and_status_without_a_date(coder, text: str, day, code: str) -> 
         ("Oxford University", "GBREDU", "EDU"),
         ("Madras High Court", "INDJUD", "JUD"),
         ("Mariupol", "UKRCVL", "CVL"),
+        ("Santa Marta Self Defense Forces", "COLUAF", "UAF"),
+        # parties the knowledge base does not list: the word before says if they govern
+        ("the ruling Mongolian People's Party", "MNGGOVPTY", "GOV"),
+        ("the opposition Zambian Democratic Party", "ZMBOPPPTY", "OPP"),
+        ("the Mongolian Green Party", "MNGPTY", "PTY"),
+        # "President of the X" names the head of X: of a country, not of a Chadian league
+        ("President of the Chadian Human Rights League", "TCDHRI", "HRI"),
+        ("the Mayor of Kabul", "AFGGOV", "GOV"),
     ],
 )
 def test_sectors_metonyms_and_composition(coder, text: str, code: str, sector) -> None:
@@ -206,6 +214,19 @@ def test_coreference_and_descriptions_in_running_text(coder) -> None:
     assert ("He", "USAGOV") in codes[3]  # the one person named in the sentence before
     # in running text a capital is its country, like the country's name
     assert codes[4] == [("Pyongyang", "PRK"), ("Shanghai police", "CHNCOP")]
+
+
+def test_a_party_name_runs_on_from_its_country_word_only(coder) -> None:
+    from newsevents.actors.resolve import find_mentions
+
+    text = "Iranian Officials Meet Party Leaders. Mongolian People's Party members voted."
+    [parsed] = parse_articles([Article("a", "a", "a", text)], coder.nlp)
+    found = [find_mentions(s, coder.kb, date(2020, 1, 7)) for s in parsed.sentences]
+    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    assert codes == [
+        [("Iranian Officials", "IRNGOV")],  # a headline's capitals are no party name
+        [("Mongolian People's Party", "MNGPTY")],
+    ]
 
 
 def test_a_user_file_adds_sector_nouns(coder, tmp_path: Path) -> None:

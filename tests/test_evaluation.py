@@ -27,6 +27,7 @@ from newsevents.evaluation import (
     score_actor_set,
     score_document_set,
     score_sentence_set,
+    sector_matches,
 )
 from newsevents.evaluation.gate import (
     Baseline,
@@ -571,6 +572,27 @@ def test_actor_cases_score_country_sector_and_no_country(tmp_path: Path) -> None
     accuracy = {lv.level: (lv.correct, lv.judged) for lv in score.levels}
     assert accuracy == {"country": (1, 2), "sector": (1, 2), "no_country": (1, 2)}
     assert score.not_country_violations == 1
+
+
+@pytest.mark.parametrize(
+    ("expected", "actor", "right"),
+    [
+        ("JNK", None, True),  # "yesterday": no actor is the right answer
+        ("JNK", {"code": "USA", "country": "USA", "sector": None}, False),
+        ("UNK", None, True),  # "two men": an actor of unknown kind, which we do not code
+        ("UNK", {"code": "SYR", "country": "SYR", "sector": None}, True),  # "Syrian island"
+        ("UNK", {"code": "SYRGOV", "country": "SYR", "sector": "GOV"}, False),
+        ("NGO", {"code": "NGORCR", "country": None, "sector": None}, True),  # Red Crescent
+        ("NGO", {"code": "USABUS", "country": "USA", "sector": "BUS"}, False),
+        ("GOV", {"code": "IGOUNO", "country": None, "sector": None}, False),
+        ("GOV", {"code": "PRKGOV", "country": "PRK", "sector": "GOV"}, True),
+        ("GOV", None, False),
+    ],
+)
+def test_sector_is_read_in_the_cases_own_scheme(
+    expected: str, actor: dict[str, Any] | None, right: bool
+) -> None:
+    assert sector_matches(expected, actor) is right
 
 
 def test_unknown_and_malformed_gold_are_one_line_errors(tmp_path: Path) -> None:

@@ -32,6 +32,10 @@ ROLE_BLOCKS = frozenset(
     "GOV MIL REB INS SEP OPP PTY COP JUD SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI "
     "LAB LEG MED REF RAD MOD REL".split()
 )
+# A capitalised name ending in one of these, after a country word, is that country's party;
+# the word before the country tells whether it governs.
+PARTY_HEADS = frozenset({"Party", "Parties"})
+PARTY_STATUS = {"ruling": "GOV", "governing": "GOV", "opposition": "OPP"}
 # kb.normalise, memoised: it runs on every token and on every candidate span (a word or
 # phrase recurs often within and across articles).
 normalise = lru_cache(maxsize=1 << 16)(_normalise)
@@ -54,6 +58,8 @@ def find_mentions(
         sector_end, sector = (end, None)
         if _composable(entry, form) or _international(entry):
             sector_end, sector = _sector_after(tokens, end, kb)
+        if _composable(entry, form):
+            sector_end, sector = _prefer_party(tokens, start, end, sector_end, sector)
         elif entry.country and entry.kind != "person" and _after_former(tokens, start):
             # "a former CIA official", "a former White House aide": a former official
             stop, noun = _sector_after(tokens, end, kb)
@@ -110,7 +116,9 @@ def _sector_of_country(
     if position >= 0 and tokens[position].text.lower() == "the":
         position -= 1
     previous_end = max((m.end for m in mentions), default=-1)
-    if position >= 1 and tokens[position].text.lower() == "of":
+    # "the President of the United States"; not "the President of the Chadian Human
+    # Rights League", where the adjective belongs to what follows.
+    if position >= 1 and tokens[position].text.lower() == "of" and form in ("name", "capital"):
         for begin in range(max(0, position - 5), position):
             if tokens[begin].i < previous_end:
                 continue
@@ -288,6 +296,49 @@ def _sector_after(tokens: tuple[Token, ...], end: int, kb: KnowledgeBase) -> tup
         if sector:
             return stop, sector
     return end, None
+
+
+def _party_after(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, str | None]:
+    """A party the knowledge base does not know, named after its country: "the ruling
+    Mongolian People's Party" (GOVPTY), "the opposition Zambian Democratic Party" (OPPPTY),
+    "the Mongolian Green Party" (PTY: in or out of government, the text does not say)."""
+    stop = end
+    while stop < min(len(tokens), end + 5) and _name_word(tokens[stop]):
+        stop += 1
+        if tokens[stop - 1].text in PARTY_HEADS:
+            return stop, PARTY_STATUS.get(_word_before(tokens, start), "") + "PTY"
+    return end, None
+
+
+def _prefer_party(
+    tokens: tuple[Token, ...], start: int, end: int, sector_end: int, sector: str | None
+) -> tuple[int, str | None]:
+    """The party reading of a country word, over the sector noun after it when the party's
+    name runs on from that noun ("Mongolian People's Party" is no Mongolian people), not
+    when other words come between ("Iranian Officials Meet Party Leaders")."""
+    party_end, party = _party_after(tokens, start, end)
+    if party is None:
+        return sector_end, sector
+    between = tokens[sector_end : party_end - 1]
+    if sector is None or all(tok.text in ("'s", "’s") for tok in between):
+        return party_end, party
+    return sector_end, sector
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a proper name; a capitalised verb is a headline's ("Iranian Officials
+    Meet Party Leaders"), not a name's."""
+    if tok.text in ("'s", "’s", "-"):
+        return True
+    return tok.text[:1].isupper() and tok.pos not in ("VERB", "AUX", "ADP", "CCONJ")
+
+
+def _word_before(tokens: tuple[Token, ...], start: int) -> str:
+    """The word before ``start``, skipping one determiner ("the ruling ...")."""
+    position = start - 1
+    if position >= 0 and tokens[position].text.lower() in ("the", "a", "an"):
+        position -= 1
+    return tokens[position].text.lower() if position >= 0 else ""
 
 
 def _is_named_actor(kb: KnowledgeBase, entity: str) -> bool:

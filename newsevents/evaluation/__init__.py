@@ -35,6 +35,7 @@ from newsevents.evaluation.score import (
     score_actor_set,
     score_document_set,
     score_sentence_set,
+    sector_matches,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "score_actor_set",
     "score_document_set",
     "score_sentence_set",
+    "sector_matches",
 ]

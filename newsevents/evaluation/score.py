@@ -653,9 +653,29 @@ def _actor_checks(case: ActorCase, actor: Mapping[str, Any] | None) -> list[tupl
     elif case.country == "":
         checks.append(("no_country", not (actor and actor.get("country"))))
     if case.sector:
-        sector = str((actor or {}).get("sector") or "")[:3].upper()
-        checks.append(("sector", sector == case.sector[:3]))
+        checks.append(("sector", sector_matches(case.sector, actor)))
     return checks
+
+
+# NGEC's agent scheme: UNK is an actor of unknown kind ("two men", "he"), JNK a phrase that
+# names no actor ("yesterday"); international roots stand where CAMEO puts a country.
+UNKNOWN_SECTOR, NO_ACTOR = "UNK", "JNK"
+INTERNATIONAL_ROOTS = ("IGO", "NGO", "IMG", "MNC")
+
+
+def sector_matches(expected: str, actor: Mapping[str, Any] | None) -> bool:
+    """Whether the actor's first sector block is the case's ``code_1``, read in NGEC's
+    scheme: JNK wants no actor, UNK an actor with no sector (or none at all), and an
+    international root (NGO for the Red Crescent) the actor's code root with no country."""
+    expected = expected[:3].upper()
+    sector = str((actor or {}).get("sector") or "")[:3].upper()
+    if expected == NO_ACTOR:
+        return not actor
+    if expected == UNKNOWN_SECTOR:
+        return not sector
+    if expected in INTERNATIONAL_ROOTS and actor and not actor.get("country"):
+        return str(actor.get("code") or "").upper().startswith(expected)
+    return sector == expected
 
 
 def _actor_error(case: ActorCase, actor: Mapping[str, Any] | None, level: str) -> ErrorItem:
