@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsevents.actors.kb import KnowledgeBase, normalise
-from newsevents.actors.resolve import code_actor, find_mentions
+from newsevents.actors.resolve import FORMER_WORDS, code_actor, find_mentions
 from newsevents.records import Actor, Mention, ParsedArticle, Token
 
 # Heads that only count or group the people named after "of": "several of the unions",
@@ -44,7 +44,17 @@ def code_phrase(parsed: ParsedArticle, kb: KnowledgeBase, day: date | None) -> A
         return actor
     if sector is None:
         return _city(text, kb)
+    if _former(parsed.tokens, root):
+        sector = "ELI"  # "retired vice president": a former official (CAMEO ch. 3)
     return Actor(code=sector, country=None, sector=sector[:3], name=sector, text=text, entity=None)
+
+
+def _former(tokens: tuple[Token, ...], root: Token | None) -> bool:
+    """The phrase's head is modified by "former", "retired" or "ex"."""
+    return root is not None and any(
+        tok.head == root.i and tok.i < root.i and tok.text.lower().rstrip("-") in FORMER_WORDS
+        for tok in tokens
+    )
 
 
 def _shouted_name(text: str, kb: KnowledgeBase, day: date | None) -> Actor | None:

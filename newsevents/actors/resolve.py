@@ -289,12 +289,15 @@ def _composable(entry: Entry, form: str) -> bool:
 def _sector_after(tokens: tuple[Token, ...], end: int, kb: KnowledgeBase) -> tuple[int, str | None]:
     """The longest sector noun right after ``end`` (after an optional "'s")."""
     start = end + 1 if end < len(tokens) and tokens[end].text in ("'s", "’s") else end
-    while start < len(tokens) and tokens[start].text.lower() in RANK_WORDS:
+    former = False
+    while start < len(tokens) and tokens[start].text.lower() in RANK_WORDS | FORMER_WORDS:
+        former = former or tokens[start].text.lower() in FORMER_WORDS
         start += 1  # "Nigerian junior foreign minister", "the US former ambassador"
     for stop in range(min(len(tokens), start + 5), start, -1):
         sector = kb.sector_nouns.get(normalise(_span_text(tokens, start, stop)))
         if sector:
-            return stop, sector
+            # "Iraq's former defence minister" is a former official (CAMEO ch. 3: ELI)
+            return stop, "ELI" if former else sector
     return end, None
 
 
