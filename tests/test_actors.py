@@ -27,6 +27,14 @@ from newsevents.records import Article
         ("the Taliban", date(2020, 1, 1), "AFGREB"),
         ("the Taliban", date(2022, 1, 1), "AFGGOV"),
         ("Qassem Soleimani", date(2019, 1, 1), "IRNMIL"),
+        # defence ministers are GOVMIL (CAMEO 3.2.5) while in office, elites after
+        ("Igor Sergeyev", date(2000, 5, 1), "RUSGOVMIL"),
+        ("Anatoliy Hrytsenko", date(2006, 1, 1), "UKRGOVMIL"),
+        ("Anatoliy Hrytsenko", date(2010, 1, 1), "UKROPP"),  # his status out of office
+        ("Igor Sergeyev", date(2002, 5, 1), "RUSELI"),
+        # a prime minister who also holds defence stays the head of government
+        ("Ehud Barak", date(2000, 6, 1), "ISRGOV"),
+        ("Ehud Barak", date(2010, 6, 1), "ISRGOVMIL"),
     ],
 )
 def test_offices_follow_the_article_date(coder, text: str, day: date, code: str) -> None:
@@ -260,3 +268,27 @@ def test_international_offices_and_longer_names(coder, text, day, code, country)
 def test_a_name_inside_a_longer_unknown_name_is_not_that_actor(coder) -> None:
     actor = coder.code_actor("the National Security Council", None)
     assert actor is None or not actor.code.startswith("IGO")
+
+
+def test_people_roles_are_well_formed() -> None:
+    """Every office has a code of the person's country (or an international body's), a
+    start, and an end after its start; a head of government who also took a defence
+    portfolio is not coded GOVMIL for it (overlapping roles: the later start wins)."""
+    data = Path(__file__).resolve().parents[1] / "newsevents" / "actors" / "data"
+    heads = ("prime minister", "president of", "chancellor", "premier")
+    countries = {
+        json.loads(line)["country"]
+        for line in (data / "countries.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    for line in (data / "people.jsonl").read_text(encoding="utf-8").splitlines():
+        person = json.loads(line)
+        roles = person["roles"]
+        for role in roles:
+            code, start, end = role["code"], role["start"], role["end"]
+            assert code[:3] in countries or code[:3] in ("IGO", "NGO", "IMG"), role
+            assert len(code) % 3 == 0 and code.isupper(), role
+            assert start and (end is None or start < end), (person["entity"], role)
+        for head in (r for r in roles if r["title"].lower().startswith(heads)):
+            for other in roles:
+                inside = head["start"] < other["start"] < (head["end"] or "9999")
+                assert not (inside and other["code"].endswith("GOVMIL")), person["entity"]
