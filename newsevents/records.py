@@ -117,12 +117,15 @@ class Actor:
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named in a sentence: token span [start, end) in document indices."""
+    """An actor named in a sentence: token span [start, end) in document indices.
+    ``place`` marks a country named by a place in it, its capital ("Kabul"): as a modifier
+    of an event noun ("a Kabul car bombing") that is where it happened, not who did it."""
 
     sentence_index: int
     start: int
     end: int
     actor: Actor
+    place: bool = False
 
 
 @dataclass(frozen=True)

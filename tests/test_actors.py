@@ -65,7 +65,16 @@ def test_metonyms_demonyms_and_composition(coder, text: str, code: str) -> None:
     assert actor is not None and actor.code.startswith(code), (text, actor)
 
 
-@pytest.mark.parametrize("text", ["turkey sandwiches", "the weather", "chad and his friends"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "turkey sandwiches",
+        "the weather",
+        "chad and his friends",
+        "an Iraq War veteran",  # a war's name
+        "ancient Egyptians",  # a people of the past
+    ],
+)
 def test_common_words_are_no_one(coder, text: str) -> None:
     assert coder.code_actor(text) is None
 
@@ -195,6 +204,10 @@ def test_offices_and_status_without_a_date(coder, text: str, day, code: str) -> 
         ("Madras High Court", "INDJUD", "JUD"),
         ("Mariupol", "UKRCVL", "CVL"),
         ("Santa Marta Self Defense Forces", "COLUAF", "UAF"),
+        # states and departments
+        ("Goa's government", "INDGOV", "GOV"),
+        ("the United States Department of Transportation", "USAGOV", "GOV"),
+        ("the Russian space agency", "RUSGOV", "GOV"),
         # parties the knowledge base does not list: the word before says if they govern
         ("the ruling Mongolian People's Party", "MNGGOVPTY", "GOV"),
         ("the opposition Zambian Democratic Party", "ZMBOPPPTY", "OPP"),

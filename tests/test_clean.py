@@ -172,3 +172,15 @@ def test_non_english_text_is_rejected() -> None:
 def test_content_hash_ignores_whitespace_and_case_only() -> None:
     assert content_hash("Iran  fired\nmissiles") == content_hash("iran fired missiles")
     assert content_hash("Iran fired missiles") != content_hash("Iraq fired missiles")
+
+
+def test_map_legend_keys_are_furniture() -> None:
+    text = (
+        "Turkey enters Syria\n\n██ Syrian Arab Republic\n\n██ Syrian opposition & Turkish "
+        "occupation\n\nLate on Sunday, Turkey began a military offensive into north-eastern "
+        "Syria against the Kurdish-led forces that hold the area."
+    )
+    article = clean_document(RawDocument("a", "a", text, "text"))
+    assert isinstance(article, Article)
+    assert "Syrian opposition" not in article.text and "Late on Sunday" in article.text
+    assert "██ Syrian opposition & Turkish occupation" in article.removed_lines

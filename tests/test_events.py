@@ -333,3 +333,24 @@ def test_it_sounds_like_is_a_hedge(coder) -> None:
     text = "It sounds like the US will be filing new lawsuits against Iran."
     [event] = code_text(text, date=DAY, coder=coder)
     assert (event.cameo, event.modality) == ("115", "speculative")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital as a compound says where, not who: no doer, no event
+        ("Last week a Kabul car bombing killed five people.", []),
+        # a possessive capital is its government
+        ("Moscow's invasion of Ukraine began in 2022.", [("RUS", "UKR", "19", "asserted")]),
+        # a bare past participle after a clause is said of its subject, which undergoes it
+        (
+            "An Australian man appeared in court in New Zealand, charged with murder.",
+            [],
+        ),
+        # a verbal attack on a decision is criticism; an attack on positions is force
+        ("Erdogan attacked the proclamation.", [("TUR", None, "11", "asserted")]),
+        ("Israel attacked Hamas positions in Gaza.", [("ISR", "PSE", "19", "asserted")]),
+    ],
+)
+def test_places_participles_and_verbal_attacks(coder, text, expected) -> None:
+    assert _events(coder, text) == expected

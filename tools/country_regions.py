@@ -34,7 +34,7 @@ REGIONS = {
 'NGA':{'aliases':['Borno','Borno State','Kano State','Lagos State','Rivers State','Zamfara','Kaduna State','Plateau State','Benue','Biafra'],'adjectives':['Biafran']},
 'MLI':{'aliases':['Azawad']},
 'MOZ':{'aliases':['Cabo Delgado','Cape Delgado']},
-'IND':{'aliases':['Uttar Pradesh','West Bengal','Tamil Nadu','Kerala','Karnataka','Maharashtra','Gujarat','Rajasthan','Madhya Pradesh','Bihar','Assam','Manipur','Andhra Pradesh','Telangana','Odisha','Jharkhand','Chhattisgarh','Himachal Pradesh','Uttarakhand','Haryana','Jammu and Kashmir','Jammu & Kashmir','Indian-administered Kashmir','Indian Kashmir','Ladakh','Nagaland','Mizoram','Sikkim','Tripura','Meghalaya']},
+'IND':{'aliases':['Uttar Pradesh','West Bengal','Tamil Nadu','Kerala','Karnataka','Maharashtra','Gujarat','Rajasthan','Madhya Pradesh','Bihar','Assam','Manipur','Andhra Pradesh','Telangana','Odisha','Jharkhand','Chhattisgarh','Himachal Pradesh','Uttarakhand','Haryana','Jammu and Kashmir','Jammu & Kashmir','Indian-administered Kashmir','Indian Kashmir','Ladakh','Nagaland','Mizoram','Sikkim','Tripura','Meghalaya','Goa','Arunachal Pradesh']},
 'PAK':{'aliases':['Balochistan','Baluchistan','Khyber Pakhtunkhwa','Sindh','Waziristan','North Waziristan','South Waziristan','Azad Kashmir','Pakistan-administered Kashmir','Gilgit-Baltistan']},
 'AFG':{'aliases':['Helmand','Panjshir','Nangarhar','Kunar']},
 'MMR':{'aliases':['Rakhine','Rakhine State','Arakan','Shan State','Kachin','Kachin State','Chin State','Sagaing','Kayah','Kayin','Karen State']},

@@ -23,6 +23,7 @@ RANK_WORDS = frozenset(
     "vice assistant principal permanent first second".split()
 )
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})
+PAST_WORDS = frozenset({"ancient", "medieval", "prehistoric"})
 # A capital after one of these is a place ("a park in Kabul"), not its government.
 LOCATIVE_WORDS = frozenset("in at near outside inside across around throughout within".split())
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -55,6 +56,9 @@ def find_mentions(
     while position < len(spans):
         start, end, hit_entity, form = spans[position]
         entry = kb.entries[hit_entity]
+        if entry.kind == "country" and _not_the_state(tokens, start, end):
+            position += 1
+            continue
         sector_end, sector = (end, None)
         if _composable(entry, form) or _international(entry):
             sector_end, sector = _sector_after(tokens, end, kb)
@@ -77,6 +81,8 @@ def find_mentions(
             position += 1
             continue
         mention = _mention(sentence, tokens, start, sector_end, entry, sector, day)
+        if form == "capital" and sector is None:
+            mention = replace(mention, place=True)
         if entry.kind == "person" and day is None:
             mention = _titled_person(mention, tokens, start, entry, kb)
         mentions.append(mention)
@@ -91,6 +97,14 @@ def find_mentions(
 def _international(entry: Entry) -> bool:
     """An intergovernmental body whose members can be named ("EU legislators")."""
     return entry.country is None and (entry.code or "").startswith("IGO")
+
+
+def _not_the_state(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A country word that names no actor of today: a war's name ("an Iraq War
+    veteran", "the Korean War") or a people of the past ("ancient Egyptians")."""
+    following = tokens[end].text if end < len(tokens) else ""
+    previous = tokens[start - 1].text.lower() if start > 0 else ""
+    return following in ("War", "Wars") or previous in PAST_WORDS
 
 
 def _after_former(tokens: tuple[Token, ...], start: int) -> bool:

@@ -30,6 +30,9 @@ FURNITURE_PREFIXES = re.compile(
 )
 CLICK_HERE = re.compile(r"click here\s*>*\s*$", re.IGNORECASE)
 ONLY_PUNCTUATION = re.compile(r"^[\W_]+$")
+# A map or chart legend key: a colour swatch drawn with block characters, then its label
+# ("██ Syrian opposition & Turkish occupation").
+LEGEND_KEY = re.compile(r"^[\u2580-\u259f\u25a0\u25a1\u25fc\u25fe\u2b1b]+\s")
 PHOTO_CREDIT = re.compile(
     r"\s*\((?:photo|image|picture)(?: credit)?s?:[^)]*\)\s*$|\s*(?:photo|image): [A-Z][^.]*$",
     re.IGNORECASE,
@@ -67,6 +70,7 @@ def is_furniture(line: str) -> bool:
         or FURNITURE_PREFIXES.match(stripped)
         or (len(stripped) < 200 and CLICK_HERE.search(stripped))
         or ONLY_PUNCTUATION.match(stripped)
+        or LEGEND_KEY.match(stripped)
     )
 
 

@@ -265,6 +265,8 @@ class SentenceMatcher:
         head = self.tree.head(verb)
         if not found and verb.dep == "acl" and head is not None and head.pos in ("NOUN", "PROPN"):
             found = [head]
+        if not found and head is not None and self._passive_adverbial(verb):
+            found = self.tree.kids(head, "nsubj", "nsubjpass")
         return [c for tok in found for c in self.tree.conjuncts(tok)]
 
     def _prep_hosts(self, verb: Token, particles: list[Token]) -> list[Token]:
@@ -444,6 +446,7 @@ class SentenceMatcher:
                 for m in modifiers
                 for t in self.tree.subtree(m)
                 for found in self.mentions_at.get(t.i, ())
+                if not (found.place and m.dep == "compound")  # "a Kabul car bombing"
             ]
         )
         if mentions:
@@ -497,6 +500,15 @@ class SentenceMatcher:
         """A passive verb, or a past participle modifying a noun ("a deal mediated by X")."""
         return bool(self.tree.kids(verb, "nsubjpass", "auxpass", "agent")) or (
             verb.tag == "VBN" and verb.dep in ("acl", "relcl", "amod")
+        ) or self._passive_adverbial(verb)
+
+    def _passive_adverbial(self, verb: Token) -> bool:
+        """A bare past participle after a clause, said of that clause's subject ("X appeared
+        in court, charged with murder"): X is charged, by someone the sentence may not name."""
+        return (
+            verb.tag == "VBN"
+            and verb.dep == "advcl"
+            and not self.tree.kids(verb, "aux", "nsubj", "mark")
         )
 
     def _governing_verb(self, verb: Token) -> Token | None:
@@ -519,6 +531,12 @@ class SentenceMatcher:
         return None
 
     # -- mentions ----------------------------------------------------------------------
+    def _actor_modifier(self, tok: Token) -> bool:
+        """A modifier that names an actor: not a capital as a compound, which says where
+        ("a Kabul car bombing"); a possessive capital is its government ("Moscow's move")."""
+        mention = self.by_token.get(tok.i)
+        return mention is not None and not (mention.place and tok.dep == "compound")
+
     def _mentions_of(self, heads: list[Token | None]) -> tuple[Mention, ...]:
         """The actor mentions that phrases headed by ``heads`` (and their conjuncts) name."""
         found: list[Mention] = []
@@ -541,10 +559,10 @@ class SentenceMatcher:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         for child in self.tree.kids(tok, "poss", "compound", "amod", "nmod"):
-            if child.i in self.by_token and self._names_holder(tok, child):
+            if self._actor_modifier(child) and self._names_holder(tok, child):
                 return self.by_token[child.i]
             for grandchild in self.tree.kids(child, "compound", "poss"):
-                if grandchild.i in self.by_token:
+                if self._actor_modifier(grandchild):
                     return self.by_token[grandchild.i]
         if tok.pos == "PRON" and tok.lemma in PRONOUNS and tok.dep in SUBJECT_DEPS:
             return self._reported_speaker(tok)
