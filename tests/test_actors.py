@@ -253,6 +253,24 @@ def test_a_party_name_runs_on_from_its_country_word_only(coder) -> None:
     ]
 
 
+def test_people_named_by_their_place_take_its_country(coder) -> None:
+    from newsevents.actors.resolve import find_mentions
+
+    text = (
+        "Militants in Gaza fired rockets. Protesters in Hong Kong blocked roads. "
+        "Troops in Syria withdrew. Migrants in Libya drowned."
+    )
+    [parsed] = parse_articles([Article("a", "a", "a", text)], coder.nlp)
+    found = [find_mentions(s, coder.kb, date(2020, 9, 16)) for s in parsed.sentences]
+    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    assert codes == [
+        [("Militants in Gaza", "PSEUAF")],
+        [("Protesters in Hong Kong", "HKGOPP")],
+        [("Syria", "SYR")],  # troops are often from elsewhere
+        [("Libya", "LBY")],
+    ]
+
+
 def test_a_user_file_adds_sector_nouns(coder, tmp_path: Path) -> None:
     extra = tmp_path / "mine.jsonl"
     extra.write_text(json.dumps({"sector": "REL", "nouns": ["chaplain", "chaplains"]}) + "\n")

@@ -33,6 +33,14 @@ ROLE_BLOCKS = frozenset(
     "GOV MIL REB INS SEP OPP PTY COP JUD SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI "
     "LAB LEG MED REF RAD MOD REL".split()
 )
+# Groups of people whose place tells their country ("demonstrators in Baghdad"); not
+# troops, refugees, migrants or tourists, who are often from elsewhere.
+LOCAL_GROUPS = frozenset(
+    "demonstrator protester protestor student resident villager farmer civilian police "
+    "policeman official authority militant rebel guerrilla insurgent activist citizen "
+    "inhabitant voter".split()
+)
+PLACE_PREPS = frozenset({"in", "throughout", "across"})
 # A capitalised name ending in one of these, after a country word, is that country's party;
 # the word before the country tells whether it governs.
 PARTY_HEADS = frozenset({"Party", "Parties"})
@@ -87,11 +95,46 @@ def find_mentions(
             mention = _titled_person(mention, tokens, start, entry, kb)
         mentions.append(mention)
         position += 1
+    mentions = [_local_group(sentence, kb, day, m) for m in mentions]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_hyphen_pairs(sentence, kb, day, covered))
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_city_mentions(sentence, kb, covered))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _local_group(
+    sentence: Sentence, kb: KnowledgeBase, day: date | None, mention: Mention
+) -> Mention:
+    """People named by where they are take the place's country and their own sector:
+    "militants in Gaza" (PSEUAF), "protesters in Hong Kong" (HKGOPP). Only groups that
+    belong where they are: not "troops in Syria" or "migrants in Libya"."""
+    entry = kb.entries.get(mention.actor.entity or "")
+    if entry is None or entry.kind != "country" or mention.actor.sector is not None:
+        return mention
+    tokens = sentence.tokens
+    position = mention.start - tokens[0].i - 1  # the word before the place
+    if position >= 0 and tokens[position].text.lower() == "the":
+        position -= 1
+    if position < 1 or tokens[position].text.lower() not in PLACE_PREPS:
+        return mention
+    noun = tokens[position - 1]
+    if noun.lemma.lower() not in LOCAL_GROUPS or noun.pos != "NOUN":
+        return mention
+    for begin in range(max(0, position - 3), position):
+        sector = kb.sector_nouns.get(normalise(_span_text(tokens, begin, position)))
+        if sector:
+            actor = code_actor(entry, day, sector)
+            text = sentence.text[
+                tokens[begin].idx - sentence.start : _end_char(mention, tokens, sentence)
+            ]
+            return Mention(sentence.index, tokens[begin].i, mention.end, replace(actor, text=text))
+    return mention
+
+
+def _end_char(mention: Mention, tokens: tuple[Token, ...], sentence: Sentence) -> int:
+    last = tokens[mention.end - 1 - tokens[0].i]
+    return last.idx + len(last.text) - sentence.start
 
 
 def _international(entry: Entry) -> bool:

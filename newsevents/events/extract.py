@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsevents.actors.resolve import LOCAL_GROUPS as ACTOR_LOCAL_GROUPS
+from newsevents.actors.resolve import PLACE_PREPS as ACTOR_PLACE_PREPS
 from newsevents.events.modality import CONDITION_MARKS, LIGHT_VERBS, SPEECH_VERBS
 from newsevents.events.patterns import Pattern, PatternIndex
 from newsevents.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, Tree
@@ -51,13 +53,10 @@ EVENT_NOUNS = frozenset(
     "affair scandal poisoning kidnapping abduction disappearance release move decision "
     "policy plan visit".split()
 )
-# Groups of people whose place tells their country: "demonstrators in Baghdad".
-LOCAL_GROUPS = frozenset(
-    "demonstrator protester protestor student resident villager farmer civilian police "
-    "policeman official authority militant rebel guerrilla insurgent activist citizen "
-    "inhabitant voter people party".split()
-)
-PLACE_PREPS = ("in", "throughout", "across")
+# Groups of people whose place tells their country: "demonstrators in Baghdad" (the
+# actors stage composes those with a sector noun; these also take "people", "party").
+LOCAL_GROUPS = ACTOR_LOCAL_GROUPS | {"people", "party"}
+PLACE_PREPS = tuple(sorted(ACTOR_PLACE_PREPS))
 # Verbs whose object does what the following clause says: "urged X to leave", "accused X of
 # striking". Elsewhere the subject does it: "summoned X to complain".
 OBJECT_CONTROL_VERBS = frozenset(
