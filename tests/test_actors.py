@@ -253,6 +253,25 @@ def test_a_party_name_runs_on_from_its_country_word_only(coder) -> None:
     ]
 
 
+def test_definite_descriptions_refer_back_to_the_one_actor_in_view(coder) -> None:
+    from newsevents.actors.resolve import article_mentions
+
+    text = (
+        "NATO met in Brussels. The alliance condemned the strikes. "
+        "Floods hit Pakistan. The country appealed for aid. "
+        "Hezbollah and Hamas praised the attack. The group said more would follow. "
+        "A group of men attacked the village."
+    )
+    day = date(2024, 1, 8)
+    [parsed] = parse_articles([Article("a", "a", "a", text, published=day)], coder.nlp)
+    found = article_mentions(parsed.sentences, coder.kb, day)
+    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    assert ("The alliance", "IGOWSTNAT") in codes[1]
+    assert ("The country", "PAK") in codes[3]
+    assert codes[5] == []  # two groups in view: "the group" is neither
+    assert codes[6] == []  # "a group of men" is no one named before
+
+
 def test_people_named_by_their_place_take_its_country(coder) -> None:
     from newsevents.actors.resolve import find_mentions
 

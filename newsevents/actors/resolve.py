@@ -41,6 +41,21 @@ LOCAL_GROUPS = frozenset(
     "inhabitant voter".split()
 )
 PLACE_PREPS = frozenset({"in", "throughout", "across"})
+# Definite descriptions that refer back to an actor named just before ("the group said").
+DESCRIPTION_NOUNS = {
+    "group": "group",
+    "militia": "group",
+    "movement": "group",
+    "organisation": "group",
+    "organization": "group",
+    "faction": "group",
+    "alliance": "international",
+    "bloc": "international",
+    "country": "country",
+    "nation": "country",
+    "kingdom": "country",
+}
+DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 # A capitalised name ending in one of these, after a country word, is that country's party;
 # the word before the country tells whether it governs.
 PARTY_HEADS = frozenset({"Party", "Parties"})
@@ -483,6 +498,7 @@ def article_mentions(
                 actor = code_actor(entry, day, text=tok.text)
                 mentions.append(Mention(sentence.index, tok.i, tok.i + 1, actor))
         mentions.extend(_personal_pronouns(sentence, previous, mentions))
+        mentions.extend(_definite_descriptions(sentence, previous, mentions))
         for mention in mentions:
             _remember_name_parts(kb, mention, people)
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -507,6 +523,46 @@ def _personal_pronouns(
             actor = window[-1].actor
             found.append(Mention(sentence.index, tok.i, tok.i + 1, replace(actor, text=tok.text)))
     return found
+
+
+def _definite_descriptions(
+    sentence: Sentence, previous: list[Mention], mentions: list[Mention]
+) -> list[Mention]:
+    """ "The group", "the alliance", "the country" as a subject or object stand for the one
+    non-state group, international body or country named in this sentence before them or,
+    if none, in the sentence before; with two in view they stand for no one."""
+    found = []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    tokens = sentence.tokens
+    for position, tok in enumerate(tokens):
+        kind = DESCRIPTION_NOUNS.get(tok.lemma.lower())
+        if kind is None or tok.i in covered or tok.dep not in DESCRIPTION_DEPS:
+            continue
+        if position == 0 or tokens[position - 1].text.lower() != "the":
+            continue
+        if position + 1 < len(tokens) and tokens[position + 1].text.lower() == "of":
+            continue  # "the group of seven", "the country of origin"
+        before = [m for m in mentions if m.end <= tok.i and _is_kind(m, kind)]
+        window = before or [m for m in previous if _is_kind(m, kind)]
+        if len({m.actor.entity for m in window}) == 1:
+            first = tokens[position - 1]
+            text = sentence.text[
+                first.idx - sentence.start : tok.idx + len(tok.text) - sentence.start
+            ]
+            actor = replace(window[-1].actor, text=text)
+            found.append(Mention(sentence.index, first.i, tok.i + 1, actor))
+    return found
+
+
+def _is_kind(mention: Mention, kind: str) -> bool:
+    """Whether a mention is of the kind a description names: a country (named as a whole,
+    with no sector), an international body, or a group that is neither."""
+    entity, code = mention.actor.entity or "", mention.actor.code
+    if kind == "country":
+        return entity.startswith("country:") and code == mention.actor.country
+    if kind == "international":
+        return entity.startswith("org:") and code.startswith("IGO")
+    return entity.startswith("org:") and not code.startswith("IGO")
 
 
 def _is_person(mention: Mention) -> bool:
