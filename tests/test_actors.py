@@ -222,17 +222,25 @@ def test_sectors_metonyms_and_composition(coder, text: str, code: str, sector) -
     assert actor is not None and (actor.code, actor.sector) == (code, sector), (text, actor)
 
 
-def test_coreference_and_descriptions_in_running_text(coder) -> None:
-    from newsevents.actors.resolve import article_mentions
+def _coded_mentions(coder, text: str, day: date, *, article: bool = True):
+    """(text, code) of each mention, sentence by sentence: through ``article_mentions``
+    (with coreference), or ``find_mentions`` sentence by sentence."""
+    from newsevents.actors.resolve import article_mentions, find_mentions
 
+    [parsed] = parse_articles([Article("a", "a", "a", text, published=day)], coder.nlp)
+    if article:
+        found = article_mentions(parsed.sentences, coder.kb, day)
+    else:
+        found = [find_mentions(s, coder.kb, day) for s in parsed.sentences]
+    return [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+
+
+def test_coreference_and_descriptions_in_running_text(coder) -> None:
     text = (
         "The hermit regime fired two missiles. The Islamic Republic condemned the test. "
         "Mike Pompeo flew to Seoul. He met Moon Jae-in. Pyongyang and Shanghai police said so."
     )
-    day = date(2019, 4, 22)
-    [parsed] = parse_articles([Article("a", "a", "a", text, published=day)], coder.nlp)
-    found = article_mentions(parsed.sentences, coder.kb, day)
-    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    codes = _coded_mentions(coder, text, date(2019, 4, 22))
     assert codes[0] == [("The hermit regime", "PRK")]
     assert codes[1] == [("The Islamic Republic", "IRN")]
     assert ("He", "USAGOV") in codes[3]  # the one person named in the sentence before
@@ -241,12 +249,8 @@ def test_coreference_and_descriptions_in_running_text(coder) -> None:
 
 
 def test_a_party_name_runs_on_from_its_country_word_only(coder) -> None:
-    from newsevents.actors.resolve import find_mentions
-
     text = "Iranian Officials Meet Party Leaders. Mongolian People's Party members voted."
-    [parsed] = parse_articles([Article("a", "a", "a", text)], coder.nlp)
-    found = [find_mentions(s, coder.kb, date(2020, 1, 7)) for s in parsed.sentences]
-    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    codes = _coded_mentions(coder, text, date(2020, 1, 7), article=False)
     assert codes == [
         [("Iranian Officials", "IRNGOV")],  # a headline's capitals are no party name
         [("Mongolian People's Party", "MNGPTY")],
@@ -254,18 +258,13 @@ def test_a_party_name_runs_on_from_its_country_word_only(coder) -> None:
 
 
 def test_definite_descriptions_refer_back_to_the_one_actor_in_view(coder) -> None:
-    from newsevents.actors.resolve import article_mentions
-
     text = (
         "NATO met in Brussels. The alliance condemned the strikes. "
         "Floods hit Pakistan. The country appealed for aid. "
         "Hezbollah and Hamas praised the attack. The group said more would follow. "
         "A group of men attacked the village."
     )
-    day = date(2024, 1, 8)
-    [parsed] = parse_articles([Article("a", "a", "a", text, published=day)], coder.nlp)
-    found = article_mentions(parsed.sentences, coder.kb, day)
-    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    codes = _coded_mentions(coder, text, date(2024, 1, 8))
     assert ("The alliance", "IGOWSTNAT") in codes[1]
     assert ("The country", "PAK") in codes[3]
     assert codes[5] == []  # two groups in view: "the group" is neither
@@ -273,15 +272,11 @@ def test_definite_descriptions_refer_back_to_the_one_actor_in_view(coder) -> Non
 
 
 def test_people_named_by_their_place_take_its_country(coder) -> None:
-    from newsevents.actors.resolve import find_mentions
-
     text = (
         "Militants in Gaza fired rockets. Protesters in Hong Kong blocked roads. "
         "Troops in Syria withdrew. Migrants in Libya drowned."
     )
-    [parsed] = parse_articles([Article("a", "a", "a", text)], coder.nlp)
-    found = [find_mentions(s, coder.kb, date(2020, 9, 16)) for s in parsed.sentences]
-    codes = [[(m.actor.text, m.actor.code) for m in sentence] for sentence in found]
+    codes = _coded_mentions(coder, text, date(2020, 9, 16), article=False)
     assert codes == [
         [("Militants in Gaza", "PSEUAF")],
         [("Protesters in Hong Kong", "HKGOPP")],
