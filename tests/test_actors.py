@@ -73,6 +73,7 @@ def test_metonyms_demonyms_and_composition(coder, text: str, code: str) -> None:
         "chad and his friends",
         "an Iraq War veteran",  # a war's name
         "ancient Egyptians",  # a people of the past
+        "the former Soviet Union",  # a region today, not the state it was
     ],
 )
 def test_common_words_are_no_one(coder, text: str) -> None:
@@ -204,6 +205,10 @@ def test_offices_and_status_without_a_date(coder, text: str, day, code: str) -> 
         ("Madras High Court", "INDJUD", "JUD"),
         ("Mariupol", "UKRCVL", "CVL"),
         ("Santa Marta Self Defense Forces", "COLUAF", "UAF"),
+        # dissolved states, under their former ISO codes
+        ("Soviet officials", "SUNGOV", "GOV"),
+        ("East German troops", "DDRMIL", "MIL"),
+        ("the Yugoslav army", "YUGMIL", "MIL"),
         # states and departments
         ("Goa's government", "INDGOV", "GOV"),
         ("the United States Department of Transportation", "USAGOV", "GOV"),

@@ -310,6 +310,10 @@ VNM | Vietnam | Viet Nam;Socialist Republic of Vietnam | Vietnamese | Vietnamese
 VUT | Vanuatu | | Ni-Vanuatu | Ni-Vanuatu | Port Vila | Q686 |
 WLF | Wallis and Futuna | | | | Mata-Utu | |
 WSM | Samoa | | Samoan | Samoan;Samoans | Apia | Q683 |
+SUN | Soviet Union | USSR;U.S.S.R.;Union of Soviet Socialist Republics | Soviet | Soviets | | |
+YUG | Yugoslavia | Socialist Federal Republic of Yugoslavia;Federal Republic of Yugoslavia | Yugoslav;Yugoslavian | Yugoslavs;Yugoslavians | | |
+CSK | Czechoslovakia | Czechoslovak Socialist Republic | Czechoslovak;Czechoslovakian | Czechoslovaks;Czechoslovakians | | |
+DDR | East Germany | German Democratic Republic;GDR | East German | East Germans | East Berlin | |
 XKX | Kosovo | Republic of Kosovo | Kosovar;Kosovan | Kosovar;Kosovars;Kosovan;Kosovans | Pristina;Prishtina;Priština | Q1246 |
 YEM | Yemen | | Yemeni | Yemeni;Yemenis | Sanaa;Sana'a;Aden | Q805 |
 ZAF | South Africa | RSA | South African | South African;South Africans | Pretoria | Q258 |
@@ -319,7 +323,9 @@ ZWE | Zimbabwe | | Zimbabwean | Zimbabwean;Zimbabweans | Harare | Q954 |
 # fmt: on
 
 # Codes in OVERRIDES that ISO 3166-1 does not have (user-assigned codes).
-NON_ISO = {"XKX"}
+# Rows outside ISO 3166-1: Kosovo, and dissolved states under their former ISO 3166-1
+# alpha-3 codes (ISO 3166-3), for older news ("the Soviet Union", "East Germany").
+NON_ISO = {"XKX", "SUN", "YUG", "CSK", "DDR"}
 
 
 def _split(field: str) -> list[str]:

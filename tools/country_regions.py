@@ -11,7 +11,7 @@ REGIONS = {
 'FRA':{'aliases':['Corsica','Normandy'],'adjectives':['Corsican']},
 'ITA':{'aliases':['Sicily','Sardinia','Lombardy'],'adjectives':['Sicilian','Sardinian']},
 'BEL':{'aliases':['Flanders','Wallonia'],'adjectives':['Flemish','Walloon']},
-'DEU':{'aliases':['Bavaria','Saxony','Lower Saxony','North Rhine-Westphalia','Thuringia','Baden-Württemberg','Baden-Wurttemberg'],'adjectives':['Bavarian']},
+'DEU':{'aliases':['West Germany','Bavaria','Saxony','Lower Saxony','North Rhine-Westphalia','Thuringia','Baden-Württemberg','Baden-Wurttemberg'],'adjectives':['Bavarian','West German'],'demonyms':['West Germans']},
 'GEO':{'aliases':['Abkhazia','South Ossetia','Adjara'],'adjectives':['Abkhaz','Abkhazian','South Ossetian']},
 'MDA':{'aliases':['Transnistria','Transdniestria','Trans-Dniester','Pridnestrovie','Gagauzia'],'adjectives':['Transnistrian']},
 'AZE':{'aliases':['Nagorno-Karabakh','Nagorno Karabakh','Karabakh','Nakhchivan']},

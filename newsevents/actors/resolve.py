@@ -24,6 +24,8 @@ RANK_WORDS = frozenset(
 )
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})
 PAST_WORDS = frozenset({"ancient", "medieval", "prehistoric"})
+# States that no longer exist (their former ISO 3166-1 codes; countries.jsonl).
+DISSOLVED_STATES = frozenset({"country:SUN", "country:YUG", "country:CSK", "country:DDR"})
 # A capital after one of these is a place ("a park in Kabul"), not its government.
 LOCATIVE_WORDS = frozenset("in at near outside inside across around throughout within".split())
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -79,7 +81,7 @@ def find_mentions(
     while position < len(spans):
         start, end, hit_entity, form = spans[position]
         entry = kb.entries[hit_entity]
-        if entry.kind == "country" and _not_the_state(tokens, start, end):
+        if entry.kind == "country" and _not_the_state(tokens, start, end, entry.entity):
             position += 1
             continue
         sector_end, sector = (end, None)
@@ -157,11 +159,14 @@ def _international(entry: Entry) -> bool:
     return entry.country is None and (entry.code or "").startswith("IGO")
 
 
-def _not_the_state(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+def _not_the_state(tokens: tuple[Token, ...], start: int, end: int, entity: str) -> bool:
     """A country word that names no actor of today: a war's name ("an Iraq War
-    veteran", "the Korean War") or a people of the past ("ancient Egyptians")."""
+    veteran", "the Korean War"), a people of the past ("ancient Egyptians"), or a
+    dissolved state as what it was ("the former Soviet Union")."""
     following = tokens[end].text if end < len(tokens) else ""
     previous = tokens[start - 1].text.lower() if start > 0 else ""
+    if entity in DISSOLVED_STATES and previous in FORMER_WORDS:
+        return True  # "former Soviet republics", "the former Yugoslavia": a region now
     return following in ("War", "Wars") or previous in PAST_WORDS
 
 
