@@ -262,6 +262,16 @@ def test_a_party_name_runs_on_from_its_country_word_only(coder) -> None:
     ]
 
 
+def test_a_name_part_inside_another_name_is_not_coreference(coder) -> None:
+    text = (
+        "Ricardo Rosselló announced his resignation. Ricardo Llerandi also resigned. "
+        "President Kim Jong-un met officials. Later, President Kim criticised Seoul."
+    )
+    codes = _coded_mentions(coder, text, date(2019, 7, 25))
+    assert codes[1] == []  # "Ricardo Llerandi" is someone else
+    assert ("Kim", "PRKGOV") in codes[3]  # a title before the surname is no other name
+
+
 def test_definite_descriptions_refer_back_to_the_one_actor_in_view(coder) -> None:
     text = (
         "NATO met in Brussels. The alliance condemned the strikes. "

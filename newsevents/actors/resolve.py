@@ -43,6 +43,10 @@ LOCAL_GROUPS = frozenset(
     "inhabitant voter".split()
 )
 PLACE_PREPS = frozenset({"in", "throughout", "across"})
+# Words before a surname that are a form of address, not a given name ("Mr. Kim").
+HONORIFICS = frozenset(
+    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Sen Rep Gov Gen Adm Col Lt Sgt".split()
+)
 # Definite descriptions that refer back to an actor named just before ("the group said").
 DESCRIPTION_NOUNS = {
     "group": "group",
@@ -497,11 +501,14 @@ def article_mentions(
     for sentence in sentences:
         mentions = find_mentions(sentence, kb, day)
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        for tok in sentence.tokens:
+        for position, tok in enumerate(sentence.tokens):
             entry = people.get(tok.text)
-            if entry is not None and tok.pos == "PROPN" and tok.i not in covered:
-                actor = code_actor(entry, day, text=tok.text)
-                mentions.append(Mention(sentence.index, tok.i, tok.i + 1, actor))
+            if entry is None or tok.pos != "PROPN" or tok.i in covered:
+                continue
+            if _inside_other_name(sentence.tokens, position, kb):
+                continue  # "Ricardo Llerandi" is not the Ricardo named before
+            actor = code_actor(entry, day, text=tok.text)
+            mentions.append(Mention(sentence.index, tok.i, tok.i + 1, actor))
         mentions.extend(_personal_pronouns(sentence, previous, mentions))
         mentions.extend(_definite_descriptions(sentence, previous, mentions))
         for mention in mentions:
@@ -510,6 +517,22 @@ def article_mentions(
         found.append(mentions)
         previous = mentions
     return found
+
+
+def _inside_other_name(tokens: tuple[Token, ...], position: int, kb: KnowledgeBase) -> bool:
+    """A word next to another capitalised proper noun is part of a longer name, which is
+    someone else's: "Ricardo Llerandi" after "Ricardo Rosselló", "Kim Yo-jong" after
+    "Kim Jong-un". A title before it is no name ("President Kim", "Mr. Pompeo")."""
+    for neighbour in (position - 1, position + 1):
+        if not 0 <= neighbour < len(tokens):
+            continue
+        tok = tokens[neighbour]
+        if tok.pos != "PROPN" or not tok.text[:1].isupper():
+            continue
+        title = tok.text.rstrip(".") in HONORIFICS or normalise(tok.text) in kb.sector_nouns
+        if not (neighbour < position and title):
+            return True
+    return False
 
 
 def _personal_pronouns(
