@@ -32,13 +32,18 @@ from newsevents.records import Article
         ("Anatoliy Hrytsenko", date(2006, 1, 1), "UKRGOVMIL"),
         ("Anatoliy Hrytsenko", date(2010, 1, 1), "UKROPP"),  # his status out of office
         ("Igor Sergeyev", date(2002, 5, 1), "RUSELI"),
+        # an office of another state is that state's; an international office no state's
+        ("Mikheil Saakashvili", date(2016, 1, 1), "UKRGOV"),
+        ("Ban Ki-moon", date(2010, 1, 1), "IGOUNO"),
         # a prime minister who also holds defence stays the head of government
         ("Ehud Barak", date(2000, 6, 1), "ISRGOV"),
         ("Ehud Barak", date(2010, 6, 1), "ISRGOVMIL"),
     ],
 )
 def test_offices_follow_the_article_date(coder, text: str, day: date, code: str) -> None:
-    assert coder.code_actor(text, day).code == code
+    actor = coder.code_actor(text, day)
+    assert actor.code == code
+    assert actor.country == (None if code.startswith("IGO") else code[:3])
 
 
 @pytest.mark.parametrize(

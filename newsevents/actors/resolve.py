@@ -43,6 +43,8 @@ LOCAL_GROUPS = frozenset(
     "inhabitant voter".split()
 )
 PLACE_PREPS = frozenset({"in", "throughout", "across"})
+# Code roots of actors that belong to no state (CAMEO ch. 3).
+INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
 # Words before a surname that are a form of address, not a given name ("Mr. Kim").
 HONORIFICS = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Sen Rep Gov Gen Adm Col Lt Sgt".split()
@@ -463,8 +465,14 @@ def code_actor(entry: Entry, day: date | None, sector: str | None = None, text: 
     # An office in an international body is not the holder's country: the UN
     # Secretary-General (IGOUNO) is no Portuguese actor. Members of an international
     # assembly are elected in and for their country: an Estonian MEP stays Estonian.
-    national = not code or code.startswith(entry.country or "")
-    country = entry.country if national or code.endswith("LEG") else None
+    # An office of another state is that state's: Saakashvili as governor of Odesa is
+    # UKRGOV, Gorbachev as Soviet leader SUNGOV.
+    if not code:
+        country = entry.country
+    elif code[:3] in INTERNATIONAL_ROOTS:
+        country = entry.country if code.endswith("LEG") else None
+    else:
+        country = code[:3]
     role = _sector_of_code(code, country)
     if role is None and not country and code == entry.code:
         role = entry.sector  # "International Court of Justice": a court (JUD)
