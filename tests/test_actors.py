@@ -35,6 +35,12 @@ from newsevents.records import Article
         # an office of another state is that state's; an international office no state's
         ("Mikheil Saakashvili", date(2016, 1, 1), "UKRGOV"),
         ("Ban Ki-moon", date(2010, 1, 1), "IGOUNO"),
+        # leaders of the 1980s, for older news; the Soviet Union is SUN
+        ("Ronald Reagan", date(1987, 3, 1), "USAGOV"),
+        ("Mikhail Gorbachev", date(1987, 3, 1), "SUNGOV"),
+        ("Ayatollah Khomeini", date(1987, 3, 1), "IRNGOV"),
+        # an office the text names beats the status out of office the base knows
+        ("French Finance Minister Edouard Balladur", date(1987, 3, 1), "FRAGOV"),
         # a prime minister who also holds defence stays the head of government
         ("Ehud Barak", date(2000, 6, 1), "ISRGOV"),
         ("Ehud Barak", date(2010, 6, 1), "ISRGOVMIL"),

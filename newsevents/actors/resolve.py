@@ -43,6 +43,8 @@ LOCAL_GROUPS = frozenset(
     "inhabitant voter".split()
 )
 PLACE_PREPS = frozenset({"in", "throughout", "across"})
+# Sector nouns that, as a title before a name, name no office.
+GENERIC_TITLES = frozenset({"leader", "leaders", "official", "officials", "politician", "figure"})
 # Code roots of actors that belong to no state (CAMEO ch. 3).
 INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
 # Words before a surname that are a form of address, not a given name ("Mr. Kim").
@@ -83,6 +85,7 @@ def find_mentions(
     tokens = sentence.tokens
     spans = _name_spans(tokens, kb)
     mentions: list[Mention] = []
+    titles: dict[int, tuple[Entry, str]] = {}  # span -> the country and title before it
     position = 0
     while position < len(spans):
         start, end, hit_entity, form = spans[position]
@@ -109,9 +112,13 @@ def find_mentions(
             # "US Secretary of State Mike Pompeo", "the Iranian Islamic Revolutionary Guard
             # Corps": the country and title belong to the person or organisation named next.
             spans[position + 1] = (start, following[1], following[2], following[3])
+            if sector and entry.kind == "country" and not _generic_title(tokens, sector_end):
+                titles[position + 1] = (entry, sector)
             position += 1
             continue
         mention = _mention(sentence, tokens, start, sector_end, entry, sector, day)
+        if position in titles and entry.kind == "person":
+            mention = _title_office(mention, entry, titles[position], day)
         if form == "capital" and sector is None:
             mention = replace(mention, place=True)
         if entry.kind == "person" and day is None:
@@ -124,6 +131,24 @@ def find_mentions(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_city_mentions(sentence, kb, covered))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _generic_title(tokens: tuple[Token, ...], sector_end: int) -> bool:
+    """A title that names no office ("Polish leader Jarosław Kaczyński")."""
+    return tokens[sector_end - 1].text.lower() in GENERIC_TITLES
+
+
+def _title_office(
+    mention: Mention, entry: Entry, title: tuple[Entry, str], day: date | None
+) -> Mention:
+    """A person named with their country and office ("French Finance Minister Edouard
+    Balladur", 1987) whom the knowledge base knows in no office on that day is coded by
+    the office the text gives (FRAGOV), not by their status out of office."""
+    if day is None or any(role.holds_on(day) for role in entry.roles):
+        return mention
+    country, sector = title[0].country, title[1]
+    actor = replace(mention.actor, code=f"{country}{sector}", country=country, sector=sector[:3])
+    return replace(mention, actor=actor)
 
 
 def _local_group(
