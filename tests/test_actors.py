@@ -41,6 +41,8 @@ from newsevents.records import Article
         ("Ayatollah Khomeini", date(1987, 3, 1), "IRNGOV"),
         # an office the text names beats the status out of office the base knows
         ("French Finance Minister Edouard Balladur", date(1987, 3, 1), "FRAGOV"),
+        ("Finance Minister Edouard Balladur", date(1987, 3, 1), "FRAGOV"),
+        ("President Reagan", date(1987, 3, 1), "USAGOV"),
         # a prime minister who also holds defence stays the head of government
         ("Ehud Barak", date(2000, 6, 1), "ISRGOV"),
         ("Ehud Barak", date(2010, 6, 1), "ISRGOVMIL"),

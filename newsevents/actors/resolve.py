@@ -117,8 +117,10 @@ def find_mentions(
             position += 1
             continue
         mention = _mention(sentence, tokens, start, sector_end, entry, sector, day)
-        if position in titles and entry.kind == "person":
-            mention = _title_office(mention, entry, titles[position], day)
+        if entry.kind == "person":
+            title = titles.get(position) or _plain_title(tokens, start, entry, kb)
+            if title is not None:
+                mention = _title_office(mention, entry, title, day)
         if form == "capital" and sector is None:
             mention = replace(mention, place=True)
         if entry.kind == "person" and day is None:
@@ -136,6 +138,21 @@ def find_mentions(
 def _generic_title(tokens: tuple[Token, ...], sector_end: int) -> bool:
     """A title that names no office ("Polish leader Jarosław Kaczyński")."""
     return tokens[sector_end - 1].text.lower() in GENERIC_TITLES
+
+
+def _plain_title(
+    tokens: tuple[Token, ...], start: int, entry: Entry, kb: KnowledgeBase
+) -> tuple[Entry, str] | None:
+    """The office a title right before a name gives, in the person's own country:
+    "Finance Minister Edouard Balladur" -> (France, GOV)."""
+    country = kb.entries.get(f"country:{entry.country}")
+    if country is None:
+        return None
+    for begin in range(max(0, start - 4), start):
+        sector = kb.sector_nouns.get(normalise(_span_text(tokens, begin, start)))
+        if sector and not _generic_title(tokens, start):
+            return country, sector
+    return None
 
 
 def _title_office(
