@@ -365,3 +365,24 @@ def test_people_roles_are_well_formed() -> None:
             for other in roles:
                 inside = head["start"] < other["start"] < (head["end"] or "9999")
                 assert not (inside and other["code"].endswith("GOVMIL")), person["entity"]
+
+
+def test_office_coverage_finds_the_gaps_between_holders() -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "tools" / "office_coverage.py"
+    spec = importlib.util.spec_from_file_location("office_coverage", script)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    roles = [
+        {"start": "1999-01-01", "end": "2001-06-01"},
+        {"start": "2001-06-20", "end": "2003-01-01"},  # 19 days after: no gap
+        {"start": "2004-01-01", "end": None},  # a year after: a gap
+    ]
+    assert tool.gaps(roles, date(2000, 1, 1), date(2026, 12, 1)) == [
+        (date(2003, 1, 1), date(2004, 1, 1))
+    ]
+    people = tool.read_people([])
+    names = [name for name, _ in tool.holders(people, "USA", "state")]
+    assert "Ronald Reagan" in names and "Mike Pompeo" not in names
