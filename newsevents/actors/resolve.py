@@ -190,16 +190,10 @@ def _local_group(
         sector = kb.sector_nouns.get(normalise(_span_text(tokens, begin, position)))
         if sector:
             actor = code_actor(entry, day, sector)
-            text = sentence.text[
-                tokens[begin].idx - sentence.start : _end_char(mention, tokens, sentence)
-            ]
+            last = tokens[mention.end - 1 - tokens[0].i]
+            text = _source_text(sentence, tokens[begin], last)
             return Mention(sentence.index, tokens[begin].i, mention.end, replace(actor, text=text))
     return mention
-
-
-def _end_char(mention: Mention, tokens: tuple[Token, ...], sentence: Sentence) -> int:
-    last = tokens[mention.end - 1 - tokens[0].i]
-    return last.idx + len(last.text) - sentence.start
 
 
 def _international(entry: Entry) -> bool:
@@ -220,10 +214,7 @@ def _not_the_state(tokens: tuple[Token, ...], start: int, end: int, entity: str)
 
 def _after_former(tokens: tuple[Token, ...], start: int) -> bool:
     """``tokens[start]`` follows "former" (or "ex-"), perhaps with "the" or "a" between."""
-    position = start - 1
-    if position >= 0 and tokens[position].text.lower() in ("the", "a", "an"):
-        position -= 1
-    return position >= 0 and tokens[position].text.lower() in FORMER_WORDS
+    return _word_before(tokens, start) in FORMER_WORDS
 
 
 def _sector_of_country(
@@ -297,9 +288,7 @@ def _city_mentions(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> 
             stop, sector = _sector_after(tokens, end, kb)
             if sector:
                 first, last = tokens[position], tokens[stop - 1]
-                text = sentence.text[
-                    first.idx - sentence.start : last.idx + len(last.text) - sentence.start
-                ]
+                text = _source_text(sentence, first, last)
                 name = _span_text(tokens, position, end)
                 actor = Actor(f"{country}{sector}", country, sector[:3], name, text, None)
                 found.append(Mention(sentence.index, first.i, last.i + 1, actor))
@@ -396,6 +385,11 @@ def _longest_match(
     return None
 
 
+def _source_text(sentence: Sentence, first: Token, last: Token) -> str:
+    """The sentence's own text from token ``first`` to token ``last``, both included."""
+    return sentence.text[first.idx - sentence.start : last.idx + len(last.text) - sentence.start]
+
+
 def _span_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
     """The text of tokens[start:end] with single spaces where the text had whitespace."""
     parts = []
@@ -486,7 +480,7 @@ def _mention(
         start -= 1  # "the United States", "The US"
     actor = code_actor(entry, day, sector)
     first, last = tokens[start], tokens[end - 1]
-    text = sentence.text[first.idx - sentence.start : last.idx + len(last.text) - sentence.start]
+    text = _source_text(sentence, first, last)
     return Mention(
         sentence_index=sentence.index,
         start=tokens[start].i,
@@ -624,10 +618,7 @@ def _definite_descriptions(
         window = before or [m for m in previous if _is_kind(m, kind)]
         if len({m.actor.entity for m in window}) == 1:
             first = tokens[position - 1]
-            text = sentence.text[
-                first.idx - sentence.start : tok.idx + len(tok.text) - sentence.start
-            ]
-            actor = replace(window[-1].actor, text=text)
+            actor = replace(window[-1].actor, text=_source_text(sentence, first, tok))
             found.append(Mention(sentence.index, first.i, tok.i + 1, actor))
     return found
 
