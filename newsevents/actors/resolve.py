@@ -85,7 +85,7 @@ def find_mentions(
     tokens = sentence.tokens
     spans = _name_spans(tokens, kb)
     mentions: list[Mention] = []
-    titles: dict[int, tuple[Entry, str]] = {}  # span -> the country and title before it
+    titles: dict[int, tuple[str, str]] = {}  # span -> the country and title before it
     position = 0
     while position < len(spans):
         start, end, hit_entity, form = spans[position]
@@ -112,15 +112,15 @@ def find_mentions(
             # "US Secretary of State Mike Pompeo", "the Iranian Islamic Revolutionary Guard
             # Corps": the country and title belong to the person or organisation named next.
             spans[position + 1] = (start, following[1], following[2], following[3])
-            if sector and entry.kind == "country" and not _generic_title(tokens, sector_end):
-                titles[position + 1] = (entry, sector)
+            if sector and entry.country and not _generic_title(tokens, sector_end):
+                titles[position + 1] = (entry.country, sector)
             position += 1
             continue
         mention = _mention(sentence, tokens, start, sector_end, entry, sector, day)
-        if entry.kind == "person":
+        if entry.kind == "person" and day is not None and not _in_office(entry, day):
             title = titles.get(position) or _plain_title(tokens, start, entry, kb)
             if title is not None:
-                mention = _title_office(mention, entry, title, day)
+                mention = _coded_by_title(mention, *title)
         if form == "capital" and sector is None:
             mention = replace(mention, place=True)
         if entry.kind == "person" and day is None:
@@ -142,28 +142,26 @@ def _generic_title(tokens: tuple[Token, ...], sector_end: int) -> bool:
 
 def _plain_title(
     tokens: tuple[Token, ...], start: int, entry: Entry, kb: KnowledgeBase
-) -> tuple[Entry, str] | None:
+) -> tuple[str, str] | None:
     """The office a title right before a name gives, in the person's own country:
-    "Finance Minister Edouard Balladur" -> (France, GOV)."""
-    country = kb.entries.get(f"country:{entry.country}")
-    if country is None:
+    "Finance Minister Edouard Balladur" -> (FRA, GOV)."""
+    if entry.country is None or start == 0 or _generic_title(tokens, start):
         return None
     for begin in range(max(0, start - 4), start):
         sector = kb.sector_nouns.get(normalise(_span_text(tokens, begin, start)))
-        if sector and not _generic_title(tokens, start):
-            return country, sector
+        if sector:
+            return entry.country, sector
     return None
 
 
-def _title_office(
-    mention: Mention, entry: Entry, title: tuple[Entry, str], day: date | None
-) -> Mention:
+def _in_office(entry: Entry, day: date) -> bool:
+    return any(role.holds_on(day) for role in entry.roles)
+
+
+def _coded_by_title(mention: Mention, country: str, sector: str) -> Mention:
     """A person named with their country and office ("French Finance Minister Edouard
     Balladur", 1987) whom the knowledge base knows in no office on that day is coded by
     the office the text gives (FRAGOV), not by their status out of office."""
-    if day is None or any(role.holds_on(day) for role in entry.roles):
-        return mention
-    country, sector = title[0].country, title[1]
     actor = replace(mention.actor, code=f"{country}{sector}", country=country, sector=sector[:3])
     return replace(mention, actor=actor)
 
