@@ -8,9 +8,11 @@ of State Mike Pompeo") joins that person's mention.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from types import MappingProxyType
 
 from newsevents.actors.kb import Entry, KnowledgeBase
 from newsevents.actors.kb import normalise as _normalise
@@ -52,24 +54,28 @@ HONORIFICS = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Sen Rep Gov Gen Adm Col Lt Sgt".split()
 )
 # Definite descriptions that refer back to an actor named just before ("the group said").
-DESCRIPTION_NOUNS = {
-    "group": "group",
-    "militia": "group",
-    "movement": "group",
-    "organisation": "group",
-    "organization": "group",
-    "faction": "group",
-    "alliance": "international",
-    "bloc": "international",
-    "country": "country",
-    "nation": "country",
-    "kingdom": "country",
-}
+DESCRIPTION_NOUNS: Mapping[str, str] = MappingProxyType(
+    {
+        "group": "group",
+        "militia": "group",
+        "movement": "group",
+        "organisation": "group",
+        "organization": "group",
+        "faction": "group",
+        "alliance": "international",
+        "bloc": "international",
+        "country": "country",
+        "nation": "country",
+        "kingdom": "country",
+    }
+)
 DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 # A capitalised name ending in one of these, after a country word, is that country's party;
 # the word before the country tells whether it governs.
 PARTY_HEADS = frozenset({"Party", "Parties"})
-PARTY_STATUS = {"ruling": "GOV", "governing": "GOV", "opposition": "OPP"}
+PARTY_STATUS: Mapping[str, str] = MappingProxyType(
+    {"ruling": "GOV", "governing": "GOV", "opposition": "OPP"}
+)
 # kb.normalise, memoised: it runs on every token and on every candidate span (a word or
 # phrase recurs often within and across articles).
 normalise = lru_cache(maxsize=1 << 16)(_normalise)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsevents.actors.resolve import INTERNATIONAL_ROOTS
 from newsevents.evaluation.gold import (
     ActorCase,
     ActorGold,
@@ -658,9 +659,9 @@ def _actor_checks(case: ActorCase, actor: Mapping[str, Any] | None) -> list[tupl
 
 
 # NGEC's agent scheme: UNK is an actor of unknown kind ("two men", "he"), JNK a phrase that
-# names no actor ("yesterday"); international roots stand where CAMEO puts a country.
+# names no actor ("yesterday"); international roots (INTERNATIONAL_ROOTS) stand where CAMEO
+# puts a country.
 UNKNOWN_SECTOR, NO_ACTOR = "UNK", "JNK"
-INTERNATIONAL_ROOTS = ("IGO", "NGO", "IMG", "MNC")
 
 
 def sector_matches(expected: str, actor: Mapping[str, Any] | None) -> bool:
