@@ -13,9 +13,9 @@ from functools import partial
 from typing import Any
 
 from newsevents.actors import KnowledgeBase, load_knowledge_base
+from newsevents.actors.coref import article_mentions
 from newsevents.actors.phrase import code_phrase
 from newsevents.actors.places import read_geonames
-from newsevents.actors.resolve import article_mentions
 from newsevents.clean import clean_document
 from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns

@@ -243,7 +243,8 @@ def test_sectors_metonyms_and_composition(coder, text: str, code: str, sector) -
 def _coded_mentions(coder, text: str, day: date, *, article: bool = True):
     """(text, code) of each mention, sentence by sentence: through ``article_mentions``
     (with coreference), or ``find_mentions`` sentence by sentence."""
-    from newsevents.actors.resolve import article_mentions, find_mentions
+    from newsevents.actors.coref import article_mentions
+    from newsevents.actors.resolve import find_mentions
 
     [parsed] = parse_articles([Article("a", "a", "a", text, published=day)], coder.nlp)
     if article:

@@ -49,27 +49,6 @@ PLACE_PREPS = frozenset({"in", "throughout", "across"})
 GENERIC_TITLES = frozenset({"leader", "leaders", "official", "officials", "politician", "figure"})
 # Code roots of actors that belong to no state (CAMEO ch. 3).
 INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
-# Words before a surname that are a form of address, not a given name ("Mr. Kim").
-HONORIFICS = frozenset(
-    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Sen Rep Gov Gen Adm Col Lt Sgt".split()
-)
-# Definite descriptions that refer back to an actor named just before ("the group said").
-DESCRIPTION_NOUNS: Mapping[str, str] = MappingProxyType(
-    {
-        "group": "group",
-        "militia": "group",
-        "movement": "group",
-        "organisation": "group",
-        "organization": "group",
-        "faction": "group",
-        "alliance": "international",
-        "bloc": "international",
-        "country": "country",
-        "nation": "country",
-        "kingdom": "country",
-    }
-)
-DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 # A capitalised name ending in one of these, after a country word, is that country's party;
 # the word before the country tells whether it governs.
 PARTY_HEADS = frozenset({"Party", "Parties"})
@@ -195,7 +174,7 @@ def _local_group(
         if sector:
             actor = code_actor(entry, day, sector)
             last = tokens[mention.end - 1 - tokens[0].i]
-            text = _source_text(sentence, tokens[begin], last)
+            text = source_text(sentence, tokens[begin], last)
             return Mention(sentence.index, tokens[begin].i, mention.end, replace(actor, text=text))
     return mention
 
@@ -292,7 +271,7 @@ def _city_mentions(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> 
             stop, sector = _sector_after(tokens, end, kb)
             if sector:
                 first, last = tokens[position], tokens[stop - 1]
-                text = _source_text(sentence, first, last)
+                text = source_text(sentence, first, last)
                 name = _span_text(tokens, position, end)
                 actor = Actor(f"{country}{sector}", country, sector[:3], name, text, None)
                 found.append(Mention(sentence.index, first.i, last.i + 1, actor))
@@ -389,7 +368,7 @@ def _longest_match(
     return None
 
 
-def _source_text(sentence: Sentence, first: Token, last: Token) -> str:
+def source_text(sentence: Sentence, first: Token, last: Token) -> str:
     """The sentence's own text from token ``first`` to token ``last``, both included."""
     return sentence.text[first.idx - sentence.start : last.idx + len(last.text) - sentence.start]
 
@@ -484,7 +463,7 @@ def _mention(
         start -= 1  # "the United States", "The US"
     actor = code_actor(entry, day, sector)
     first, last = tokens[start], tokens[end - 1]
-    text = _source_text(sentence, first, last)
+    text = source_text(sentence, first, last)
     return Mention(
         sentence_index=sentence.index,
         start=tokens[start].i,
@@ -535,123 +514,3 @@ def _sector_of_code(code: str, country: str | None) -> str | None:
         if code[begin : begin + 3] in ROLE_BLOCKS:
             return code[begin : begin + 3]
     return None
-
-
-def article_mentions(
-    sentences: tuple[Sentence, ...], kb: KnowledgeBase, day: date | None
-) -> list[list[Mention]]:
-    """Mentions of every sentence of an article, with in-document coreference of names:
-    once "Kim Jong-un" or "Mike Pompeo" is named, a later bare "Kim" or "Pompeo" is that
-    person too (when no other person named so far shares the word)."""
-    people: dict[str, Entry | None] = {}
-    found: list[list[Mention]] = []
-    previous: list[Mention] = []
-    for sentence in sentences:
-        mentions = find_mentions(sentence, kb, day)
-        covered = {i for m in mentions for i in range(m.start, m.end)}
-        for position, tok in enumerate(sentence.tokens):
-            entry = people.get(tok.text)
-            if entry is None or tok.pos != "PROPN" or tok.i in covered:
-                continue
-            if _inside_other_name(sentence.tokens, position, kb):
-                continue  # "Ricardo Llerandi" is not the Ricardo named before
-            actor = code_actor(entry, day, text=tok.text)
-            mentions.append(Mention(sentence.index, tok.i, tok.i + 1, actor))
-        mentions.extend(_personal_pronouns(sentence, previous, mentions))
-        mentions.extend(_definite_descriptions(sentence, previous, mentions))
-        for mention in mentions:
-            _remember_name_parts(kb, mention, people)
-        mentions.sort(key=lambda m: (m.start, m.end))
-        found.append(mentions)
-        previous = mentions
-    return found
-
-
-def _inside_other_name(tokens: tuple[Token, ...], position: int, kb: KnowledgeBase) -> bool:
-    """A word next to another capitalised proper noun is part of a longer name, which is
-    someone else's: "Ricardo Llerandi" after "Ricardo Rosselló", "Kim Yo-jong" after
-    "Kim Jong-un". A title before it is no name ("President Kim", "Mr. Pompeo")."""
-    for neighbour in (position - 1, position + 1):
-        if not 0 <= neighbour < len(tokens):
-            continue
-        tok = tokens[neighbour]
-        if tok.pos != "PROPN" or not tok.text[:1].isupper():
-            continue
-        title = tok.text.rstrip(".") in HONORIFICS or normalise(tok.text) in kb.sector_nouns
-        if not (neighbour < position and title):
-            return True
-    return False
-
-
-def _personal_pronouns(
-    sentence: Sentence, previous: list[Mention], mentions: list[Mention]
-) -> list[Mention]:
-    """A subject "he" or "she" is the one person named in this sentence before it or, if
-    none, in the sentence before; with two people in view it is no one."""
-    found = []
-    for tok in sentence.tokens:
-        if tok.lemma not in ("he", "she") or tok.dep not in ("nsubj", "nsubjpass"):
-            continue
-        before = [m for m in mentions if m.end <= tok.i and _is_person(m)]
-        window = before or [m for m in previous if _is_person(m)]
-        people = {m.actor.entity for m in window}
-        if len(people) == 1:
-            actor = window[-1].actor
-            found.append(Mention(sentence.index, tok.i, tok.i + 1, replace(actor, text=tok.text)))
-    return found
-
-
-def _definite_descriptions(
-    sentence: Sentence, previous: list[Mention], mentions: list[Mention]
-) -> list[Mention]:
-    """ "The group", "the alliance", "the country" as a subject or object stand for the one
-    non-state group, international body or country named in this sentence before them or,
-    if none, in the sentence before; with two in view they stand for no one."""
-    found = []
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    tokens = sentence.tokens
-    for position, tok in enumerate(tokens):
-        kind = DESCRIPTION_NOUNS.get(tok.lemma.lower())
-        if kind is None or tok.i in covered or tok.dep not in DESCRIPTION_DEPS:
-            continue
-        if position == 0 or tokens[position - 1].text.lower() != "the":
-            continue
-        if position + 1 < len(tokens) and tokens[position + 1].text.lower() == "of":
-            continue  # "the group of seven", "the country of origin"
-        before = [m for m in mentions if m.end <= tok.i and _is_kind(m, kind)]
-        window = before or [m for m in previous if _is_kind(m, kind)]
-        if len({m.actor.entity for m in window}) == 1:
-            first = tokens[position - 1]
-            actor = replace(window[-1].actor, text=_source_text(sentence, first, tok))
-            found.append(Mention(sentence.index, first.i, tok.i + 1, actor))
-    return found
-
-
-def _is_kind(mention: Mention, kind: str) -> bool:
-    """Whether a mention is of the kind a description names: a country (named as a whole,
-    with no sector), an international body, or a group that is neither."""
-    entity, code = mention.actor.entity or "", mention.actor.code
-    if kind == "country":
-        return entity.startswith("country:") and code == mention.actor.country
-    if kind == "international":
-        return entity.startswith("org:") and code.startswith("IGO")
-    return entity.startswith("org:") and not code.startswith("IGO")
-
-
-def _is_person(mention: Mention) -> bool:
-    return (mention.actor.entity or "").startswith("person:")
-
-
-def _remember_name_parts(
-    kb: KnowledgeBase, mention: Mention, people: dict[str, Entry | None]
-) -> None:
-    entry = kb.entries.get(mention.actor.entity or "")
-    if entry is None or entry.kind != "person":
-        return
-    for part in entry.name.replace("-", " ").split():
-        if len(part) < 3 or not part[:1].isupper():
-            continue
-        if part in people and (people[part] is None or people[part].entity != entry.entity):
-            people[part] = None  # two people share the word: it names neither
-        else:
-            people[part] = entry
