@@ -1,8 +1,10 @@
-"""Shared fixtures. Tests that need ../shared skip cleanly when it is absent; tests that
-need the spaCy model share one loaded Coder per session."""
+"""Shared fixtures. Tests that need ../shared skip cleanly when it is absent (and fail when
+NEWSEVENTS_REQUIRE_SHARED=1, as .ci/run sets it, so the quality gate always runs in CI);
+tests that need the spaCy model share one loaded Coder per session."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ SAMPLES = ROOT / "newsevents" / "samples"
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "corpus" / "seeds").is_dir():
+        if os.environ.get("NEWSEVENTS_REQUIRE_SHARED") == "1":
+            pytest.fail("../shared is not present and NEWSEVENTS_REQUIRE_SHARED=1 (as in CI)")
         pytest.skip("../shared is not present")
     return SHARED
 

@@ -223,6 +223,29 @@ def test_event_found_needs_sentence_kind_and_source(tmp_path: Path) -> None:
     assert (found.judged, found.correct) == (3, 2)  # source accuracy given sentence + kind
 
 
+def test_full_event_needs_sentence_kind_source_and_target(tmp_path: Path) -> None:
+    score = document_score(tmp_path, SYSTEM_EVENTS)
+    assert score.levels[0].level == "full"  # the headline comes first
+    full = level(score, "full")
+    # g1 whole; g2 only reversed; g4 whole ('*' target accepts none). Right: s1, s4, s3 (the
+    # optional g3) and s6 (a must-not-assert statement not asserted); all 7 events count.
+    assert (full.gold_found, full.gold_total, full.system_right, full.system_total) == (2, 3, 4, 7)
+    with_modality = level(score, "full_modality")  # s4 is asserted, the gold speculative
+    assert (with_modality.gold_found, with_modality.system_right) == (1, 3)
+    targets = level(score, "targets")  # g1 and g2 name a target; only g1's is found
+    assert (targets.gold_found, targets.gold_total) == (1, 2)
+    assert score.events_without_target == 2
+
+
+def test_a_meeting_coded_the_other_way_round_is_whole(tmp_path: Path) -> None:
+    document = {**GOLD_DOC, "events": [{**GOLD_DOC["events"][2], "required": True}]}
+    gold = load_gold(write_gold(tmp_path, [document]))
+    met = event("China and Russia met", "RUS", "CHN", "040", "CONSULT")
+    condemned = event("Russia condemned", "USA", "RUS", "111", "ACCUSE")
+    score = score_document_set(gold, {"doc1": SystemDocument("doc1", (met, condemned), TEXT)})
+    assert (level(score, "full").gold_found, level(score, "full").system_right) == (1, 1)
+
+
 def test_attribute_levels_are_judged_on_found_events(tmp_path: Path) -> None:
     score = document_score(tmp_path, SYSTEM_EVENTS)
     modality = level(score, "modality")
@@ -657,9 +680,11 @@ def test_gate_fails_below_a_floor_and_spots_a_floor_lowered_by_hand() -> None:
     assert check_gate(baseline, GateMetrics({"s:event.f1": 0.5}, {"s:boilerplate_events": 0})) == []
 
 
-def test_gate_metrics_are_named_by_gold_set_and_level(tmp_path: Path) -> None:
+def test_gate_pins_the_whole_event_levels_named_by_gold_set(tmp_path: Path) -> None:
     metrics = gate_metrics([document_score(tmp_path, SYSTEM_EVENTS)])
-    assert metrics.scores["gold:event.precision"] == pytest.approx(0.4)
+    assert metrics.scores["gold:full.precision"] == pytest.approx(4 / 7)
+    assert metrics.scores["gold:targets.recall"] == pytest.approx(0.5)
+    assert "gold:event.precision" not in metrics.scores  # partial levels are diagnostics
     assert metrics.counts["gold:asserted_must_not_assert"] == 1
 
 
@@ -678,12 +703,32 @@ def test_cli_scores_a_system_file_as_json(tmp_path: Path) -> None:
     system = tmp_path / "events.jsonl"
     system.write_text("".join(json.dumps(e) + "\n" for e in SYSTEM_EVENTS), encoding="utf-8")
     result = CliRunner().invoke(
-        cli(), ["eval", str(gold), "--system", str(system), "--format", "json", "--errors"]
+        cli(), ["eval", str(gold), "--system", str(system), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["gold_sets"][0]["levels"]["event"]["recall"] == 0.667
-    assert {e["kind"] for e in data["gold_sets"][0]["errors"]} >= {"reversed dyad", "partial"}
+    assert list(data["gold_sets"][0]["levels"])[0] == "full"
+
+
+def test_cli_errors_come_from_the_tune_half_only(tmp_path: Path) -> None:
+    """doc1 falls in the check half, doc2 in the tune half (a hash of the id)."""
+    tune_doc = {**GOLD_DOC, "doc": "doc2"}
+    gold = write_gold(tmp_path, [GOLD_DOC, tune_doc])
+    system = tmp_path / "events.jsonl"
+    lines = [{**e, "doc_id": doc} for doc in ("doc1", "doc2") for e in SYSTEM_EVENTS]
+    system.write_text("".join(json.dumps(e) + "\n" for e in lines), encoding="utf-8")
+    base = ["eval", str(gold), "--system", str(system), "--format", "json", "--errors"]
+    listed = CliRunner().invoke(cli(), base)
+    assert listed.exit_code == 0, listed.output
+    records = {e["record"] for e in json.loads(listed.stdout)["gold_sets"][0]["errors"]}
+    assert records == {"doc2"} and "tune half" in listed.stderr
+    tune = CliRunner().invoke(cli(), [*base, "--split", "tune"])
+    data = json.loads(tune.stdout)["gold_sets"][0]
+    assert data["counts"]["documents"] == 1 and data["name"].endswith("[tune]")
+    refused = CliRunner().invoke(cli(), [*base, "--split", "check"])
+    assert refused.exit_code == 1 and "tune half" in refused.stderr
+    assert "Traceback" not in refused.output
 
 
 def test_cli_unknown_gold_is_one_line_and_exit_1(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from newsevents.errors import NewseventsError
 
 if TYPE_CHECKING:
     from newsevents.api import Coder
+    from newsevents.evaluation.gold import GoldSet
     from newsevents.evaluation.results import SetScore
     from newsevents.records import Article, RawDocument
 
@@ -61,27 +62,63 @@ def eval_command(
             "doc_id = gold document or record id) instead of running the coder.",
         ),
     ] = None,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            metavar="HALF",
+            help="tune, check or all: score one half of each gold set (fixed by a hash of each "
+            "document's or sentence's id) or the whole. Read errors on tune only; --errors "
+            "is refused on check and lists the tune half's errors on all.",
+        ),
+    ] = "all",
 ) -> None:
-    r"""Score the coder on gold files: precision, recall and F1 by level (event found,
-    source and target country, CAMEO root, PLOVER type, modality, date), must-not-assert
-    and page-furniture counts, and actor-resolution accuracy. See EVALUATION.md.
+    r"""Score the coder on gold files. The first row of each table is the whole event
+    (right sentence, kind, source and target, or rightly none), then the partial levels
+    (event found, source and target country, CAMEO root, PLOVER type, modality, date),
+    target recall, events without a target, must-not-assert and page-furniture counts;
+    span sets give source and target span P/R/F1; actor cases, resolution accuracy.
+    See EVALUATION.md.
 
-    Example:
+    Examples:
 
-        newsevents eval ../shared/gold/seeds_000_003.json --errors --format json
+        newsevents eval ../shared/gold/wikinews_2019_dev_a.json --split check
+
+        newsevents eval ../shared/gold/plv_train.jsonl --split tune --errors
     """
     from newsevents.evaluation import evaluate, load_gold, load_system_events
+    from newsevents.evaluation.errors import EvaluationError
+    from newsevents.evaluation.split import SPLITS, split_gold
 
     if fmt not in FORMATS:
         raise typer.BadParameter("use table or json", param_hint="--format")
+    if split not in SPLITS:
+        raise typer.BadParameter("use tune, check or all", param_hint="--split")
     try:
-        golds = [load_gold(path, corpus) for path in gold]
+        if errors and split == "check":
+            raise EvaluationError("E108")
+        golds = [split_gold(load_gold(path, corpus), split) for path in gold]  # type: ignore[arg-type]
         events = load_system_events(system) if system is not None else None
         scores = evaluate(golds, _load_coder() if events is None else None, events)
     except NewseventsError as exc:
         err.print(f"error: {exc.message}", markup=False)
         raise typer.Exit(1) from None
+    if errors and split == "all":
+        scores = tuple(
+            tune_errors_only(score, gold) for score, gold in zip(scores, golds, strict=True)
+        )
+        err.print("note: --errors lists the tune half's errors only", markup=False)
     _print_scores(scores, fmt, errors)
+
+
+def tune_errors_only(score: SetScore, gold: GoldSet) -> SetScore:
+    """The score with its error list cut to the records of the tune half."""
+    from dataclasses import replace
+
+    from newsevents.evaluation.split import half_of, record_key
+
+    kept = tuple(e for e in score.errors if half_of(record_key(e.record, gold)) == "tune")
+    return replace(score, errors=kept)
 
 
 def _load_coder() -> Coder:

@@ -14,8 +14,8 @@ class EvalErrors:
 
     E101 = (
         "{path}: not a gold file that eval knows (expected our gold JSON with 'documents', "
-        "PLOVER GSR JSON records, PETRARCH validation XML with <Sentence> records, or actor "
-        "cases JSONL)"
+        "PLOVER GSR JSON records, PETRARCH validation XML with <Sentence> records, actor "
+        "cases JSONL, or sentence rows with source/target spans JSONL)"
     )
     E102 = "{path}: malformed gold file ({reason})"
     E103 = "{path}: no text for document {doc!r} (looked for {looked}); give --corpus DIR"
@@ -23,6 +23,10 @@ class EvalErrors:
     E105 = "{path}: malformed quality baseline ({reason})"
     E106 = "{metric}: refusing to lower the floor from {old} to {new} without --lower --reason"
     E107 = "{path}: actor cases are scored by running the coder; drop --system or this file"
+    E108 = (
+        "--errors lists the tune half's errors only: the check half's sentences are not to be "
+        "read (use --split tune)"
+    )
 
 
 class EvaluationError(NewseventsError):

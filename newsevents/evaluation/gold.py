@@ -1,7 +1,9 @@
 """Gold sets: the records they hold, and loaders that tell the format by the content.
 
-Four formats: our own document gold (``seeds_000_003.json``), the PLOVER GSR records
-(``plover_gsr_cameo.json``), PETRARCH-style validation XML and actor cases (JSONL).
+Six formats: our own document gold (``seeds_000_003.json``, or with texts inline as
+``wikinews_2019_dev_a.json``), the PLOVER GSR records (``plover_gsr_cameo.json``),
+PETRARCH-style validation XML, actor cases (JSONL), and sentence rows with actor spans
+(PLV and ConfliBERT CAMEO rows, JSONL; see :mod:`newsevents.evaluation.spans`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from typing import Any, Literal
 from newsevents.errors import NewseventsError
 from newsevents.evaluation.errors import EvaluationError
 from newsevents.evaluation.match import ANY, canonical_code, country_key
+from newsevents.evaluation.spans import SpanGold, load_span_gold, span_format
 
-GoldFormat = Literal["newsevents", "plover-gsr", "petrarch", "actor-cases"]
+GoldFormat = Literal[
+    "newsevents", "plover-gsr", "petrarch", "actor-cases", "plv-spans", "confli-spans"
+]
 PLOVER_RENAMES: Mapping[str, str] = MappingProxyType(
     {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 )
@@ -118,7 +123,7 @@ class ActorGold:
     format: GoldFormat = "actor-cases"
 
 
-GoldSet = DocumentGold | SentenceGold | ActorGold
+GoldSet = DocumentGold | SentenceGold | ActorGold | SpanGold
 
 
 def load_gold(
@@ -140,6 +145,8 @@ def load_gold(
         return load_petrarch(path, content)
     if kind == "actor-cases":
         return load_actor_cases(path, content)
+    if kind in ("plv-spans", "confli-spans"):
+        return load_span_gold(path, content, kind)
     raise EvaluationError("E101", path=path)
 
 
@@ -180,7 +187,7 @@ def _detect_jsonl(stripped: str) -> GoldFormat | None:
         return None
     if isinstance(record, dict) and "expected" in record and "text" in record:
         return "actor-cases"
-    return None
+    return span_format(record) if isinstance(record, dict) else None
 
 
 def _is_gsr_record(item: object) -> bool:

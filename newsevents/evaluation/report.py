@@ -19,6 +19,7 @@ from newsevents.evaluation.results import (
     LevelScore,
     SentenceSetScore,
     SetScore,
+    SpanSetScore,
     set_to_dict,
 )
 
@@ -83,20 +84,31 @@ def summary(score: SetScore) -> str:
             f"Reversed dyads: {score.reversed_dyads}. Asserted must-not-assert events: "
             f"{score.asserted_must_not} (on {score.must_not_assert} statements). Page furniture: "
             f"{present} of {score.boilerplate_lines} boilerplate lines left in the clean text, "
-            f"{score.boilerplate_events} events coded from it."
+            f"{score.boilerplate_events} events coded from it. {_no_target(score)}"
         )
     if isinstance(score, SentenceSetScore):
         return (
             f"{score.sentences} sentences (records skipped: {score.skipped}); "
             f"{score.gold_events} gold events; {score.system_events} system events; "
             f"{score.no_event_sentences} sentences that code no event, with "
-            f"{score.events_on_no_event_sentences} events coded there."
+            f"{score.events_on_no_event_sentences} events coded there. {_no_target(score)}"
+        )
+    if isinstance(score, SpanSetScore):
+        share = score.events_without_target / score.system_events if score.system_events else 0
+        return (
+            f"{score.rows} gold rows on {score.sentences} sentences; {score.system_events} system "
+            f"events, {score.events_without_target} ({share:.0%}) without a target."
         )
     return (
         f"{score.cases} cases scored; skipped {score.skipped_empty} with no country or sector "
         f"expected and {score.skipped_no_text} without text; expected_not violated "
         f"{score.not_country_violations} times."
     )
+
+
+def _no_target(score: DocumentSetScore | SentenceSetScore) -> str:
+    share = score.events_without_target / score.system_events if score.system_events else 0.0
+    return f"System events without a target: {score.events_without_target} ({share:.0%})."
 
 
 def report_errors(scores: Sequence[SetScore]) -> list[str]:

@@ -108,9 +108,11 @@ class DocumentSetScore:
     boilerplate_present: int | None
     boilerplate_events: int
     errors: tuple[ErrorItem, ...] = ()
+    events_without_target: int = 0
 
     def counts(self) -> dict[str, int | None]:
         return {
+            "events_without_target": self.events_without_target,
             "documents": self.documents,
             "required_events": self.required,
             "optional_events": self.optional,
@@ -140,9 +142,11 @@ class SentenceSetScore:
     events_on_no_event_sentences: int
     levels: tuple[LevelScore, ...]
     errors: tuple[ErrorItem, ...] = ()
+    events_without_target: int = 0
 
     def counts(self) -> dict[str, int | None]:
         return {
+            "events_without_target": self.events_without_target,
             "sentences": self.sentences,
             "skipped": self.skipped,
             "gold_events": self.gold_events,
@@ -175,7 +179,30 @@ class ActorSetScore:
         }
 
 
-SetScore = DocumentSetScore | SentenceSetScore | ActorSetScore
+@dataclass(frozen=True)
+class SpanSetScore:
+    """Scores on sentence rows with actor spans (PLV, ConfliBERT CAMEO)."""
+
+    name: str
+    path: str
+    format: str
+    rows: int
+    sentences: int
+    system_events: int
+    events_without_target: int
+    levels: tuple[LevelScore, ...]
+    errors: tuple[ErrorItem, ...] = ()
+
+    def counts(self) -> dict[str, int | None]:
+        return {
+            "rows": self.rows,
+            "sentences": self.sentences,
+            "system_events": self.system_events,
+            "events_without_target": self.events_without_target,
+        }
+
+
+SetScore = DocumentSetScore | SentenceSetScore | ActorSetScore | SpanSetScore
 
 
 def set_to_dict(score: SetScore, with_errors: bool = False) -> dict[str, Any]:

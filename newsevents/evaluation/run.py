@@ -25,6 +25,8 @@ from newsevents.evaluation.score import (
     score_document_set,
     score_sentence_set,
 )
+from newsevents.evaluation.span_score import score_span_set
+from newsevents.evaluation.spans import SpanGold
 from newsevents.records import Article, RawDocument, Rejection
 
 if TYPE_CHECKING:
@@ -54,8 +56,19 @@ def evaluate_one(gold: GoldSet, coder: Coder | None, system: SystemEvents | None
         else:
             outputs = code_documents(gold, _need(coder))
         return score_document_set(gold, outputs)
+    if isinstance(gold, SpanGold):
+        by_text = _by_text(gold, system) if system is not None else code_spans(gold, _need(coder))
+        return score_span_set(gold, by_text)
     events = system if system is not None else code_sentences(gold, _need(coder))
     return score_sentence_set(gold, events)
+
+
+def _by_text(gold: SpanGold, system: SystemEvents) -> dict[str, list[Mapping[str, Any]]]:
+    """Another system's events (keyed by row id) keyed by the rows' texts."""
+    by_text: dict[str, list[Mapping[str, Any]]] = {}
+    for row in gold.rows:
+        by_text.setdefault(row.text, list(system.get(row.record_id) or ()))
+    return by_text
 
 
 def _need(coder: Coder | None) -> Coder:
@@ -83,6 +96,19 @@ def code_sentences(gold: SentenceGold, coder: Coder) -> dict[str, list[dict[str,
     outputs: dict[str, list[dict[str, Any]]] = {s.record_id: [] for s in gold.sentences}
     for article, events in coder.code_articles(_clean_all(coder, raws, days)):
         outputs[article.doc_id] = [event.to_dict() for event in events]
+    return outputs
+
+
+def code_spans(gold: SpanGold, coder: Coder) -> dict[str, list[dict[str, Any]]]:
+    """The coder's events for each distinct sentence of a span set (keyed by its text)."""
+    texts = list(dict.fromkeys(row.text for row in gold.rows))
+    ids = {text: f"s{n}" for n, text in enumerate(texts)}
+    raws = [_raw(ids[text], f"{gold.path}#{ids[text]}", text) for text in texts]
+    outputs: dict[str, list[dict[str, Any]]] = {text: [] for text in texts}
+    text_of = {ident: text for text, ident in ids.items()}
+    articles = _clean_all(coder, raws, [gold.day] * len(raws))
+    for article, events in coder.code_articles(articles):
+        outputs[text_of[article.doc_id]] = [event.to_dict() for event in events]
     return outputs
 
 

@@ -64,7 +64,11 @@ SystemEvent = Mapping[str, Any]
 SentenceTest = Callable[[str, int], bool]  # (gold fragment, system event index) -> on it?
 StatementHits = dict[int, tuple[bool, GoldStatement]]  # event index -> (asserted?, statement)
 ATTRIBUTE_LEVELS = ("target", "root", "plover", "modality", "date")
+SYMMETRIC_ROOTS = ("04",)  # a meeting: either direction is the event
 DOCUMENT_LABELS = {
+    "full": "full event (sentence + kind + source + target)",
+    "full_modality": "full event + modality",
+    "targets": "targets (gold events naming one)",
     "kind": "sentence + kind",
     "event": "event found (+ source country)",
     "target": "+ target country",
@@ -137,13 +141,34 @@ def score_document_set(
         boilerplate_present=None if counts["no_text"] else counts["boilerplate_present"],
         boilerplate_events=counts["boilerplate_events"],
         errors=tuple(errors),
+        events_without_target=counts["no_target"],
     )
 
 
 def _document_levels(counts: Counter[str]) -> tuple[LevelScore, ...]:
     denominator = counts["system"] - counts["neutral"]
-    levels = []
+    levels = [
+        LevelScore(
+            level=level,
+            label=DOCUMENT_LABELS[level],
+            gold_found=counts[f"found:{level}"],
+            gold_total=counts["required"],
+            system_right=counts[f"right:{level}"],
+            system_total=counts["system"],
+        )
+        for level in ("full", "full_modality")
+    ]
+    levels.append(
+        LevelScore(
+            level="targets",
+            label=DOCUMENT_LABELS["targets"],
+            gold_found=counts["found:targets"],
+            gold_total=counts["gold:targets"],
+        )
+    )
     for level, label in DOCUMENT_LABELS.items():
+        if level in ("full", "full_modality", "targets"):
+            continue
         judged = counts[f"judged:{level}"] if level != "kind" else None
         right = counts[f"right:{level}"]
         levels.append(
@@ -176,6 +201,7 @@ def score_document(document: GoldDocument, output: SystemDocument) -> DocumentTa
     neutral = {i for i, (asserted, _) in statements.items() if not asserted and i not in taken}
     counts = _base_counts(document, output, len(found_optional) + len(neutral))
     counts.update(_level_counts(found_required, aligned))
+    counts.update(full_event_counts(document, events, on_sentence))
     errors = _document_errors(
         document, output, text, found_required, aligned, taken | neutral, statements, on_sentence
     )
@@ -247,6 +273,93 @@ def judge_attributes(gold: GoldEvent, event: SystemEvent) -> tuple[tuple[str, bo
         ("plover", plover_matches(gold.plover, event) if gold.plover else None),
         ("modality", event.get("modality") == gold.modality if gold.modality else None),
         ("date", date_matches(gold.date, event.get("date")) if gold.date else None),
+    )
+
+
+def full_event_counts(
+    document: GoldDocument, events: Sequence[SystemEvent], on_sentence: SentenceTest
+) -> Counter[str]:
+    """The headline: gold events found whole (sentence, kind, source and target, or rightly
+    none), one to one, required first; with and without the modality. An event is right when
+    it is a whole gold event (required or optional), or a must-not-assert statement coded
+    as not asserted. Also how many gold targets are found, and events without a target."""
+    counts: Counter[str] = Counter()
+    for suffix, need_modality in (("full", False), ("full_modality", True)):
+        taken: set[int] = set()
+        for required in (True, False):
+            golds = [g for g in document.events if g.required is required]
+            found = _whole_pairs(golds, events, on_sentence, taken, need_modality)
+            counts[f"found:{suffix}"] += len(found) if required else 0
+            counts[f"right:{suffix}"] += len(found)
+        counts[f"right:{suffix}"] += sum(
+            1
+            for index, event in enumerate(events)
+            if index not in taken
+            and event.get("modality") != "asserted"
+            and any(
+                _whole_statement(s, event, index, on_sentence) for s in document.must_not_assert
+            )
+        )
+    named = [g for g in document.events if g.required and ANY not in g.target]
+    counts["gold:targets"] = len(named)
+    counts["found:targets"] = sum(
+        1
+        for gold in named
+        if any(
+            kind_matches(gold.roots, gold.plover, event)
+            and actor_matches(gold.target, event.get("target"))
+            and on_sentence(gold.evidence, index)
+            for index, event in enumerate(events)
+        )
+    )
+    counts["no_target"] = sum(1 for event in events if not event.get("target"))
+    return counts
+
+
+def whole_match(gold: GoldEvent, event: SystemEvent) -> bool:
+    """Kind, source and target right (a meeting also the other way round); the sentence is
+    checked by the caller."""
+    if not kind_matches(gold.roots, gold.plover, event):
+        return False
+    source, target = event.get("source"), event.get("target")
+    if actor_matches(gold.source, source) and actor_matches(gold.target, target):
+        return True
+    symmetric = bool(gold.roots) and gold.roots[0] in SYMMETRIC_ROOTS
+    return symmetric and actor_matches(gold.source, target) and actor_matches(gold.target, source)
+
+
+def _whole_pairs(
+    golds: Sequence[GoldEvent],
+    events: Sequence[SystemEvent],
+    on_sentence: SentenceTest,
+    taken: set[int],
+    need_modality: bool,
+) -> list[tuple[GoldEvent, int]]:
+    """Greedy one-to-one pairs of whole matches, most confident event first."""
+    order = sorted(range(len(events)), key=lambda i: -float(events[i].get("confidence") or 0))
+    pairs = []
+    for gold in golds:
+        for index in order:
+            event = events[index]
+            if index in taken or not whole_match(gold, event):
+                continue
+            if need_modality and gold.modality and event.get("modality") != gold.modality:
+                continue
+            if on_sentence(gold.evidence, index):
+                taken.add(index)
+                pairs.append((gold, index))
+                break
+    return pairs
+
+
+def _whole_statement(
+    statement: GoldStatement, event: SystemEvent, index: int, on_sentence: SentenceTest
+) -> bool:
+    return (
+        root_matches(statement.roots, event)
+        and actor_matches(statement.source, event.get("source"))
+        and actor_matches(statement.target, event.get("target"))
+        and on_sentence(statement.evidence, index)
     )
 
 
@@ -474,6 +587,16 @@ def _gold_sentence(fragment: str, raw: str | None, text: NormalisedText | None) 
 
 EventTest = Callable[[GoldEvent, SystemEvent], bool]
 SENTENCE_LEVELS: tuple[tuple[str, str, Callable[[GoldEvent], bool], EventTest], ...] = (
+    (
+        "full",
+        "full event (kind + source + target)",
+        lambda g: True,
+        lambda g, e: (
+            kind_matches(g.roots, g.plover, e)
+            and actor_matches(g.source, e.get("source"))
+            and actor_matches(g.target, e.get("target"))
+        ),
+    ),
     ("sentence", "sentence has an event", lambda g: True, lambda g, e: True),
     (
         "kind",
@@ -501,16 +624,6 @@ SENTENCE_LEVELS: tuple[tuple[str, str, Callable[[GoldEvent], bool], EventTest], 
         lambda g: True,
         lambda g, e: (
             kind_matches(g.roots, g.plover, e) and actor_matches(g.source, e.get("source"))
-        ),
-    ),
-    (
-        "dyad",
-        "kind + source + target",
-        lambda g: True,
-        lambda g, e: (
-            kind_matches(g.roots, g.plover, e)
-            and actor_matches(g.source, e.get("source"))
-            and actor_matches(g.target, e.get("target"))
         ),
     ),
     (
@@ -565,11 +678,13 @@ def score_sentence_set(
         events_on_no_event_sentences=counts["events_on_no_event_sentences"],
         levels=levels,
         errors=tuple(errors),
+        events_without_target=counts["no_target"],
     )
 
 
 def _sentence_counts(sentence: GoldSentence, events: list[SystemEvent]) -> Counter[str]:
     counts: Counter[str] = Counter({"system": len(events)})
+    counts["no_target"] = sum(1 for e in events if not e.get("target"))
     if not sentence.events:
         counts["no_event_sentences"] = 1
         counts["events_on_no_event_sentences"] = len(events)
@@ -584,7 +699,7 @@ def _sentence_counts(sentence: GoldSentence, events: list[SystemEvent]) -> Count
 
 
 def _sentence_errors(sentence: GoldSentence, events: list[SystemEvent]) -> list[ErrorItem]:
-    test = dict((name, test) for name, _, _, test in SENTENCE_LEVELS)["event"]
+    test = dict((name, test) for name, _, _, test in SENTENCE_LEVELS)["full"]
     got = "; ".join(event_label(e) for e in events) or "no event"
     errors = [
         ErrorItem(
