@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 Modality = Literal["asserted", "negated", "hypothetical", "future", "speculative"]
 DatePrecision = Literal["day", "month", "year", "document"]
+Producer = Literal["pattern", "model", "both"]
 
 
 @dataclass(frozen=True)
@@ -167,9 +168,11 @@ class Event:
     evidence: Evidence
     confidence: float
     article_id: str = field(default="", compare=False)
+    by: Producer = "pattern"
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON event record (the contract); ``article_id`` is a store column only."""
+        """The JSON event record (the contract); ``article_id`` is a store column only.
+        ``by`` says what produced the event: the patterns, the learned model, or both."""
         data = asdict(self)
         data.pop("article_id")
         return data

@@ -387,3 +387,25 @@ def test_office_coverage_finds_the_gaps_between_holders() -> None:
     people = tool.read_people([])
     names = [name for name, _ in tool.holders(people, "USA", "state")]
     assert "Ronald Reagan" in names and "Mike Pompeo" not in names
+
+
+def test_generic_actors_take_the_country_the_article_is_about(coder) -> None:
+    text = (
+        "Kenya's parliament passed the finance bill on Tuesday. "
+        "Police fired tear gas at protesters outside parliament. "
+        "The government said their anger was understandable. "
+        "Thousands of people marched on Wednesday."
+    )
+    codes = _coded_mentions(coder, text, date(2024, 6, 25))
+    assert ("Police", "KENCOP") in codes[1] and ("protesters", "KENOPP") in codes[1]
+    assert ("The government", "KENGOV") in codes[2]
+    assert ("people", "KENCVL") in codes[3]
+
+
+def test_generic_actors_stay_uncoded_when_no_country_stands_out(coder) -> None:
+    text = (
+        "Russia and Ukraine exchanged prisoners. "
+        "The government said the talks would go on. Its army withdrew."
+    )
+    codes = _coded_mentions(coder, text, date(2024, 6, 25))
+    assert codes[1] == [] and codes[2] == []

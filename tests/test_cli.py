@@ -32,6 +32,7 @@ RECORD_KEYS = {
     "location",
     "evidence",
     "confidence",
+    "by",  # added in 0.2: pattern, model or both
 }
 ACTOR_KEYS = {"code", "country", "sector", "name", "text", "entity"}
 

@@ -70,11 +70,19 @@ def test_a_threat_is_asserted_but_its_content_is_not_coded_as_done(coder) -> Non
 
 def test_reported_speech_keeps_the_speaker_and_resolves_it(coder) -> None:
     [event] = code_text(
-        "The US announced Monday that it is reducing sanctions waivers for Iraq.",
+        "The US announced Monday that it is imposing new sanctions on Iraq.",
         date=DAY,
         coder=coder,
     )
     assert (event.source.country, event.cameo_root, event.date) == ("USA", "16", "2020-01-06")
+
+
+def test_a_standing_state_is_no_event(coder) -> None:
+    """A sanction that is in place is described, not reported as done."""
+    text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."
+    assert code_text(text, date=DAY, coder=coder) == []
+    [event] = code_text("The EU imposed an embargo on Belarus.", date=DAY, coder=coder)
+    assert event.cameo_root == "16"
 
 
 def test_no_event_without_a_source_actor(coder) -> None:
@@ -133,8 +141,13 @@ def test_relative_dates_resolve_against_the_article_date(expression: str, expect
 
 @pytest.mark.parametrize(
     ("expression", "base"),
-    [("yesterday", date(1, 1, 1)), ("tomorrow", date(9999, 12, 31)), ("on Friday", date(1, 1, 1)),
-     ("last month", date(1, 1, 1)), ("next Monday", date(9999, 12, 31))],
+    [
+        ("yesterday", date(1, 1, 1)),
+        ("tomorrow", date(9999, 12, 31)),
+        ("on Friday", date(1, 1, 1)),
+        ("last month", date(1, 1, 1)),
+        ("next Monday", date(9999, 12, 31)),
+    ],
 )
 def test_dates_beyond_the_calendar_are_unresolved_not_errors(expression: str, base) -> None:
     assert resolve_date(expression, base) is None
@@ -275,7 +288,7 @@ def test_what_a_speaker_says_another_actor_must_do_is_a_demand(coder) -> None:
         ("Demonstrators in Caracas blocked roads on Monday.", ("VEN", None, "14", "asserted")),
         (
             "Thousands of Georgian protesters demonstrated outside parliament.",
-            ("GEO", None, "14", "asserted"),
+            ("GEO", "GEO", "14", "asserted"),  # the parliament, in its context
         ),
         (
             "Ales Bialiatski, Belarus's best-known rights activist, began a hunger strike.",
@@ -305,11 +318,17 @@ def test_a_person_modifying_an_act_is_not_its_target(coder) -> None:
 @pytest.mark.parametrize(
     ("text", "noun", "modality"),
     [
-        ("He warned that any Taliban attack on US personnel would be met with force.", "attack",
-         "hypothetical"),
+        (
+            "He warned that any Taliban attack on US personnel would be met with force.",
+            "attack",
+            "hypothetical",
+        ),
         ("The planned summit between Russia and China was postponed.", "summit", "future"),
-        ("The alleged Russian attack on the Ukrainian embassy was condemned.", "attack",
-         "speculative"),
+        (
+            "The alleged Russian attack on the Ukrainian embassy was condemned.",
+            "attack",
+            "speculative",
+        ),
         ("The U.S. strike on the base angered Iran.", "strike", "asserted"),
     ],
 )

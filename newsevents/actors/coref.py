@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from types import MappingProxyType
 
+from newsevents.actors.context import context_country, generic_mentions
 from newsevents.actors.kb import Entry, KnowledgeBase
 from newsevents.actors.resolve import code_actor, find_mentions, normalise, source_text
 from newsevents.records import Mention, Sentence, Token
@@ -67,7 +68,24 @@ def article_mentions(
         mentions.sort(key=lambda m: (m.start, m.end))
         found.append(mentions)
         previous = mentions
-    return found
+    return with_context(sentences, kb, found)
+
+
+def with_context(
+    sentences: tuple[Sentence, ...], kb: KnowledgeBase, found: list[list[Mention]]
+) -> list[list[Mention]]:
+    """The mentions with the article's generic actors ("the government", "police") coded
+    as the one country the article is about (:mod:`newsevents.actors.context`)."""
+    country = context_country(found)
+    if country is None:
+        return found
+    return [
+        sorted(
+            [*mentions, *generic_mentions(sentence, kb, country, mentions)],
+            key=lambda m: (m.start, m.end),
+        )
+        for sentence, mentions in zip(sentences, found, strict=True)
+    ]
 
 
 def _inside_other_name(tokens: tuple[Token, ...], position: int, kb: KnowledgeBase) -> bool:

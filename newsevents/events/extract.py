@@ -15,7 +15,7 @@ from newsevents.actors.resolve import PLACE_PREPS as ACTOR_PLACE_PREPS
 from newsevents.events.modality import CONDITION_MARKS, LIGHT_VERBS, SPEECH_VERBS
 from newsevents.events.patterns import Pattern, PatternIndex
 from newsevents.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, Tree
-from newsevents.records import Mention, Token
+from newsevents.records import Mention, Producer, Token
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SOURCE_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
@@ -74,6 +74,11 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
+# "Sanctions remain in place", "the ban is in force": a standing state, not a reported act.
+STATE_VERBS = frozenset({"be", "remain", "stay"})
+STATE_WORDS = frozenset({"place", "force", "effect"})
+
+
 @dataclass(frozen=True)
 class Match:
     """A trigger matched to a pattern, with the mentions that fill its roles."""
@@ -86,6 +91,7 @@ class Match:
     direct_source: bool
     attributed_to: Mention | None
     score: int = 0
+    by: Producer = "pattern"
 
 
 @dataclass(frozen=True)
@@ -362,6 +368,8 @@ class SentenceMatcher:
             return None
         if any(a.i in self.asked for a in self.tree.ancestors(noun)):
             return None  # "demanded that Hungary stop blocking EU aid": asked for, not done
+        if self._standing_state(noun):
+            return None
         fits = [f for p in self.patterns.nouns[noun.lemma] if (f := self._noun_fit(noun, p))]
         if not fits:
             return None
@@ -384,6 +392,18 @@ class SentenceMatcher:
             attributed_to=self._speaker(noun),
             score=fit.score,
         )
+
+    def _standing_state(self, noun: Token) -> bool:
+        """ "US sanctions are still in place", "the embargo remains in force": the noun names
+        a state that holds, not an act that the sentence reports. Read off the words that
+        follow the noun (be/remain/stay, adverbs, in place/force/effect), which holds when
+        the parse hangs the noun on another verb."""
+        tokens = self.tree.sentence.tokens
+        rest = tokens[noun.i - tokens[0].i + 1 :]
+        if not rest or rest[0].lemma not in STATE_VERBS:
+            return False
+        words = [t for t in rest[1:6] if t.pos != "ADV"]
+        return len(words) >= 2 and words[0].lemma == "in" and words[1].lemma in STATE_WORDS
 
     def _noun_fit(self, noun: Token, pattern: Pattern) -> _Fit | None:
         modifiers = self._noun_modifiers(noun)
@@ -497,9 +517,11 @@ class SentenceMatcher:
 
     def _is_passive(self, verb: Token) -> bool:
         """A passive verb, or a past participle modifying a noun ("a deal mediated by X")."""
-        return bool(self.tree.kids(verb, "nsubjpass", "auxpass", "agent")) or (
-            verb.tag == "VBN" and verb.dep in ("acl", "relcl", "amod")
-        ) or self._passive_adverbial(verb)
+        return (
+            bool(self.tree.kids(verb, "nsubjpass", "auxpass", "agent"))
+            or (verb.tag == "VBN" and verb.dep in ("acl", "relcl", "amod"))
+            or self._passive_adverbial(verb)
+        )
 
     def _passive_adverbial(self, verb: Token) -> bool:
         """A bare past participle after a clause, said of that clause's subject ("X appeared
