@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= newsevents.duckdb
 
-.PHONY: demo test lint install clean-venv
+.PHONY: demo test lint install clean-venv model
+MODEL_DIR := newsevents/events/data/model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Retrain the learned event model from training/data and export it (int8 ONNX) into the
+# package; docs/model.md gives the data, the seed, the time and the figures.
+model: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	mkdir -p build
+	$(BIN)/python training/train_model.py --out build/event_model.pt
+	$(BIN)/python training/export.py build/event_model.pt $(MODEL_DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check newsevents tests tools benchmarks

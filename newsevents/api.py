@@ -20,6 +20,7 @@ from newsevents.clean import clean_document
 from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns
 from newsevents.events.codes import CodeInfo
+from newsevents.events.learned import EventModel, load_event_model
 from newsevents.events.patterns import PatternIndex
 from newsevents.events.places import Gazetteer, event_location
 from newsevents.ingest.decode import looks_like_html
@@ -31,7 +32,8 @@ __all__ = ["Coder", "code_text", "ingest_paths"]
 
 @dataclass
 class Coder:
-    """The loaded resources of the pipeline: model, knowledge base, patterns, codes."""
+    """The loaded resources of the pipeline: spaCy, knowledge base, patterns, codes, and the
+    learned event model (None with ``Settings(use_model=False)``)."""
 
     nlp: Any
     kb: KnowledgeBase
@@ -39,6 +41,7 @@ class Coder:
     codes: dict[str, CodeInfo]
     settings: Settings
     gazetteer: Gazetteer | None = None
+    model: EventModel | None = None
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Coder:
@@ -51,6 +54,7 @@ class Coder:
             codes=load_codes(),
             settings=settings,
             gazetteer=Gazetteer.load(raw_cities),
+            model=load_event_model() if settings.use_model else None,
         )
 
     def clean(self, raw: RawDocument) -> Article | Rejection:
@@ -74,7 +78,7 @@ class Coder:
             if self.gazetteer is not None
             else None
         )
-        return code_events(parsed, mentions, self.patterns, self.codes, locate)
+        return code_events(parsed, mentions, self.patterns, self.codes, locate, self.model)
 
 
 def code_text(

@@ -28,6 +28,7 @@ class Settings:
     max_chars: int = 1_000_000  # spaCy parses at most 1,000,000 characters
     workers: int = 1  # local worker processes (Dask LocalCluster when more than one)
     scheduler: str | None = None  # address of an existing Dask scheduler
+    use_model: bool = True  # the learned event model beside the patterns (--no-model: off)
 
     def describe(self) -> dict[str, object]:
         """The settings as plain JSON-able values, for the ingest-run record."""
@@ -40,4 +41,5 @@ class Settings:
             "max_chars": self.max_chars,
             "workers": self.workers,
             "scheduler": self.scheduler,
+            "use_model": self.use_model,
         }

@@ -67,7 +67,12 @@ def test_migrations_are_recorded_once(db: Path) -> None:
     Store(db).close()
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
-    assert rows == [(1, "001_initial.sql"), (2, "002_clusters.sql"), (3, "003_actor_codes.sql")]
+    assert rows == [
+        (1, "001_initial.sql"),
+        (2, "002_clusters.sql"),
+        (3, "003_actor_codes.sql"),
+        (4, "004_produced_by.sql"),
+    ]
 
 
 def test_actor_codes_count_what_the_events_hold(db: Path) -> None:

@@ -3,6 +3,7 @@ on its tune and its check half, as Markdown tables (the whole event first).
 
     python tools/eval_tables.py                  # all development sets
     python tools/eval_tables.py --shared DIR     # gold sets under DIR/gold
+    python tools/eval_tables.py --no-model       # the patterns alone
 
 The coder is loaded once; each half is coded as ``newsevents eval --split HALF`` codes it.
 """
@@ -48,11 +49,12 @@ COLUMNS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--no-model", action="store_true", help="patterns only")
     args = parser.parse_args(argv)
     if not (args.shared / "gold").is_dir():
         print(f"error: no gold sets under {args.shared}", file=sys.stderr)
         return 1
-    coder = Coder.load(Settings())
+    coder = Coder.load(Settings(use_model=not args.no_model))
     for name in DEV_SETS:
         gold = load_gold(args.shared / "gold" / name)
         halves = {h: evaluate([split_gold(gold, h)], coder)[0] for h in ("tune", "check")}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from newsevents.cli.options import DateOption, parse_date_option
+from newsevents.cli.options import DateOption, NoModelOption, parse_date_option
 from newsevents.errors import NewseventsError
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def eval_command(
             "is refused on check and lists the tune half's errors on all.",
         ),
     ] = "all",
+    no_model: Annotated[bool, NoModelOption] = False,
 ) -> None:
     r"""Score the coder on gold files. The first row of each table is the whole event
     (right sentence, kind, source and target, or rightly none), then the partial levels
@@ -99,7 +100,7 @@ def eval_command(
             raise EvaluationError("E108")
         golds = [split_gold(load_gold(path, corpus), split) for path in gold]  # type: ignore[arg-type]
         events = load_system_events(system) if system is not None else None
-        scores = evaluate(golds, _load_coder() if events is None else None, events)
+        scores = evaluate(golds, _load_coder(not no_model) if events is None else None, events)
     except NewseventsError as exc:
         err.print(f"error: {exc.message}", markup=False)
         raise typer.Exit(1) from None
@@ -121,11 +122,11 @@ def tune_errors_only(score: SetScore, gold: GoldSet) -> SetScore:
     return replace(score, errors=kept)
 
 
-def _load_coder() -> Coder:
+def _load_coder(use_model: bool = True) -> Coder:
     from newsevents.api import Coder
     from newsevents.config import Settings
 
-    return Coder.load(Settings())
+    return Coder.load(Settings(use_model=use_model))
 
 
 def _print_scores(scores: tuple[SetScore, ...], fmt: str, with_errors: bool) -> None:

@@ -11,7 +11,13 @@ import typer
 from rich.console import Console
 
 from newsevents import __version__
-from newsevents.cli.options import DateOption, DbOption, db_path, parse_date_option
+from newsevents.cli.options import (
+    DateOption,
+    DbOption,
+    NoModelOption,
+    db_path,
+    parse_date_option,
+)
 from newsevents.config import Settings
 from newsevents.errors import NewseventsError
 
@@ -57,6 +63,7 @@ def code(
     ] = None,
     date: Annotated[str | None, DateOption] = None,
     doc_id: Annotated[str, typer.Option("--doc-id", help="doc_id for the events.")] = "stdin",
+    no_model: Annotated[bool, NoModelOption] = False,
 ) -> None:
     r"""Code one text and print its events, one JSON object per line. Stores nothing.
 
@@ -69,7 +76,7 @@ def code(
     day = parse_date_option(date)
     if text is None or text == "-":
         text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-    coder = Coder.load(Settings(default_date=day))
+    coder = Coder.load(Settings(default_date=day, use_model=not no_model))
     for event in code_text(text, date=day, doc_id=doc_id, coder=coder):
         print(json.dumps(event.to_dict(), ensure_ascii=False))
 
@@ -96,6 +103,7 @@ def ingest(
         str | None,
         typer.Option(metavar="ADDR", help="Run on an existing Dask cluster: tcp://HOST:PORT."),
     ] = None,
+    no_model: Annotated[bool, NoModelOption] = False,
 ) -> None:
     r"""Read, clean, code and store articles. Idempotent: an article already stored (same
     clean text) is counted as a duplicate and not stored again.
@@ -118,6 +126,7 @@ def ingest(
         actors_file=actors,
         workers=workers,
         scheduler=scheduler,
+        use_model=not no_model,
     )
     summary = run_ingest_with_progress(paths, settings, err)
     if summary.errors:

@@ -34,3 +34,9 @@ DbOption = typer.Option(
 
 def db_path(value: Path | None) -> Path:
     return value if value is not None else default_db_path()
+
+
+NoModelOption = typer.Option(
+    "--no-model",
+    help="Code with the patterns only, without the learned event model.",
+)

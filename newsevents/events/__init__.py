@@ -8,9 +8,11 @@ from dataclasses import replace
 from datetime import date
 
 from newsevents.events.codes import CodeInfo, load_codes
+from newsevents.events.combine import ModelUse, with_model
 from newsevents.events.dates import document_date, resolve_date
 from newsevents.events.extract import Match, SentenceMatcher
 from newsevents.events.intent import intent_code, stated_intent
+from newsevents.events.learned import EventModel
 from newsevents.events.modality import modality_of
 from newsevents.events.patterns import PatternIndex, load_patterns
 from newsevents.events.syntax import Tree
@@ -38,10 +40,14 @@ def code_events(
     patterns: PatternIndex,
     codes: dict[str, CodeInfo],
     locate: Locator | None = None,
+    model: EventModel | None = None,
+    use: ModelUse | None = None,
 ) -> list[Event]:
     """Events of one article; ``mentions[k]`` are the actor mentions of sentence ``k``;
-    ``locate`` finds an event's place (see :func:`newsevents.events.places.event_location`).
-    One event per (source, target, code, date): repeats keep the most confident."""
+    ``locate`` finds an event's place (see :func:`newsevents.events.places.event_location`);
+    ``model``, when given, adds targets and events where the patterns are silent
+    (:mod:`newsevents.events.combine`). One event per (source, target, code, date):
+    repeats keep the most confident."""
     best: dict[tuple[str, str, str, str | None], Event] = {}
     narrative = _NarrativeDate(parsed.article.text)
     for sentence, sentence_mentions in zip(parsed.sentences, mentions, strict=True):
@@ -49,10 +55,11 @@ def code_events(
         if not sentence_mentions:
             continue
         tree = Tree.build(sentence)
+        matches = SentenceMatcher(tree, list(sentence_mentions), patterns).matches()
+        if model is not None:
+            matches = with_model(tree, sentence_mentions, matches, model, use or ModelUse(), codes)
         events = [
-            event
-            for match in SentenceMatcher(tree, list(sentence_mentions), patterns).matches()
-            for event in _events_of(match, tree, parsed, codes, locate)
+            event for match in matches for event in _events_of(match, tree, parsed, codes, locate)
         ]
         for event in narrative.dated(events):
             key = (
@@ -194,6 +201,7 @@ def _event(
         ),
         confidence=_confidence(match, target, modality),
         article_id=article.article_id,
+        by=match.by,
     )
 
 
@@ -219,6 +227,7 @@ def _confidence(match: Match, target: Mention | None, modality: str) -> float:
     score += 0.1 if match.direct_source else 0.0
     score -= 0.1 if match.pattern.noun else 0.0
     score -= 0.1 if modality != "asserted" else 0.0
+    score -= 0.1 if match.by == "model" else 0.0  # no pattern states it
     return round(min(max(score, 0.05), 0.95), 2)
 
 

@@ -36,6 +36,7 @@ EVENT_COLUMNS = (
     "trigger",
     "confidence",
     "run_id",
+    "produced_by",
 )
 CLUSTER_COLUMNS = (
     "cluster_id",
@@ -111,6 +112,7 @@ def event_row(event: Event, run_id: str) -> tuple[Any, ...]:
         event.evidence.trigger,
         event.confidence,
         run_id,
+        event.by,
     )
 
 
@@ -170,4 +172,5 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
             "trigger": row["trigger"],
         },
         "confidence": row["confidence"],
+        "by": row.get("produced_by") or "pattern",
     }

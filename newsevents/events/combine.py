@@ -1,0 +1,156 @@
+"""The patterns and the learned model together, sentence by sentence.
+
+The patterns keep their events and codes where they fire. The model adds what they miss:
+
+* a pattern event without a target takes the model's target span for the same trigger,
+  when that span is an actor mention of the sentence other than the source (``by: both``);
+* a trigger the model finds where no pattern fires becomes an event when its source span
+  is an actor mention (``by: model``), coded with the root's general code ("190") and the
+  rules' modality, date and place like any other event.
+
+Thresholds on the model's probabilities (``ModelUse``) were chosen on the tune halves of
+the development sets (docs/model.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, replace
+
+from newsevents.events.extract import Match
+from newsevents.events.learned import EventModel, Guess, Span
+from newsevents.events.patterns import Pattern
+from newsevents.events.syntax import Tree
+from newsevents.records import Mention, Token
+
+CONTENT_POS = ("VERB", "NOUN", "ADJ", "PROPN")
+
+
+@dataclass(frozen=True)
+class ModelUse:
+    """How far the model is trusted: minimum probabilities of a new trigger, of its kind,
+    and of a role span."""
+
+    trigger: float = 0.6
+    kind: float = 0.5
+    role: float = 0.5
+
+
+def with_model(
+    tree: Tree,
+    mentions: Sequence[Mention],
+    matches: list[Match],
+    model: EventModel,
+    use: ModelUse,
+    codes: Container[str],
+) -> list[Match]:
+    """The pattern matches (with the targets the model adds) and the model's own."""
+    sentence = tree.sentence
+    text = sentence.text
+    requests = [(text, *_char_span(tree, m.trigger_tokens)) for m in matches]
+    found = model.triggers([text])[0]
+    fresh = [
+        (span, tag)
+        for span, tag in found
+        if span.probability >= use.trigger and not _overlaps_any(tree, span, matches)
+    ]
+    requests += [(text, span.start, span.end) for span, _ in fresh]
+    guesses = model.roles(requests) if requests else []
+    combined = [
+        _add_target(tree, mentions, match, guess, use)
+        for match, guess in zip(matches, guesses, strict=False)
+    ]
+    for (span, _), guess in zip(fresh, guesses[len(matches) :], strict=True):
+        match = _model_match(tree, mentions, span, guess, use, codes)
+        if match is not None:
+            combined.append(match)
+    return combined
+
+
+def _add_target(
+    tree: Tree, mentions: Sequence[Mention], match: Match, guess: Guess, use: ModelUse
+) -> Match:
+    agrees = guess.root == match.pattern.cameo[:2]
+    if match.targets or guess.target is None or guess.target.probability < use.role:
+        return replace(match, by="both") if agrees else match
+    target = _mention_on(tree, mentions, guess.target)
+    if target is None or any(target.actor.code == s.actor.code for s in match.sources):
+        return replace(match, by="both") if agrees else match
+    return replace(match, targets=(target,), by="both")
+
+
+def _model_match(
+    tree: Tree,
+    mentions: Sequence[Mention],
+    span: Span,
+    guess: Guess,
+    use: ModelUse,
+    codes: Container[str],
+) -> Match | None:
+    code = f"{guess.root}0"
+    if guess.kind_probability < use.kind or code not in codes or guess.source is None:
+        return None
+    if guess.source.probability < use.role:
+        return None
+    source = _mention_on(tree, mentions, guess.source)
+    if source is None:
+        return None
+    target = None
+    if guess.target is not None and guess.target.probability >= use.role:
+        target = _mention_on(tree, mentions, guess.target)
+    if target is not None and target.actor.code == source.actor.code:
+        target = None
+    tokens = _tokens_in(tree, span)
+    content = [t for t in tokens if t.pos in CONTENT_POS]
+    if not content:
+        return None
+    trigger = next((t for t in content if t.pos == "VERB"), content[0])
+    pattern = Pattern(
+        id="model",
+        cameo=code,
+        verb=trigger.lemma if trigger.pos == "VERB" else None,
+        noun=None if trigger.pos == "VERB" else trigger.lemma,
+    )
+    return Match(
+        trigger=trigger,
+        pattern=pattern,
+        trigger_tokens=tuple(tokens),
+        sources=(source,),
+        targets=(target,) if target is not None else (),
+        direct_source=True,
+        attributed_to=None,
+        by="model",
+    )
+
+
+def _char_span(tree: Tree, tokens: Sequence[Token]) -> tuple[int, int]:
+    start = tree.sentence.start
+    first, last = tokens[0], tokens[-1]
+    return first.idx - start, last.idx + len(last.text) - start
+
+
+def _tokens_in(tree: Tree, span: Span) -> list[Token]:
+    start = tree.sentence.start
+    return [
+        t
+        for t in tree.sentence.tokens
+        if t.idx - start < span.end and t.idx - start + len(t.text) > span.start
+    ]
+
+
+def _overlaps_any(tree: Tree, span: Span, matches: Sequence[Match]) -> bool:
+    inside = {t.i for t in _tokens_in(tree, span)}
+    return any(inside & {t.i for t in m.trigger_tokens} for m in matches)
+
+
+def _mention_on(tree: Tree, mentions: Sequence[Mention], span: Span) -> Mention | None:
+    """The actor mention that a role span names: the one sharing most tokens with it (a
+    named place, such as a capital in "the Kabul bombing", only when nothing else is)."""
+    inside = {t.i for t in _tokens_in(tree, span)}
+    best: tuple[int, Mention] | None = None
+    for mention in mentions:
+        shared = len(inside & set(range(mention.start, mention.end)))
+        score = shared * 2 - (1 if mention.place else 0)
+        if shared and (best is None or score > best[0]):
+            best = (score, mention)
+    return best[1] if best is not None else None
