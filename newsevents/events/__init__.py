@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from newsevents.events.codes import CodeInfo, load_codes
-from newsevents.events.combine import ModelUse, with_model
+from newsevents.events.combine import ModelUse, SentenceWork, with_model
 from newsevents.events.dates import document_date, resolve_date
 from newsevents.events.extract import Match, SentenceMatcher
 from newsevents.events.intent import intent_code, stated_intent
@@ -50,16 +50,25 @@ def code_events(
     repeats keep the most confident."""
     best: dict[tuple[str, str, str, str | None], Event] = {}
     narrative = _NarrativeDate(parsed.article.text)
-    for sentence, sentence_mentions in zip(parsed.sentences, mentions, strict=True):
+    work = [
+        _sentence_work(sentence, found, patterns) if found else None
+        for sentence, found in zip(parsed.sentences, mentions, strict=True)
+    ]
+    if model is not None:
+        ready = [item for item in work if item is not None]
+        combined = iter(with_model(ready, model, use or ModelUse(), codes))
+        work = [
+            None if item is None else SentenceWork(item.tree, item.mentions, next(combined))
+            for item in work
+        ]
+    for sentence, item in zip(parsed.sentences, work, strict=True):
         narrative.enter(sentence)
-        if not sentence_mentions:
+        if item is None:
             continue
-        tree = Tree.build(sentence)
-        matches = SentenceMatcher(tree, list(sentence_mentions), patterns).matches()
-        if model is not None:
-            matches = with_model(tree, sentence_mentions, matches, model, use or ModelUse(), codes)
         events = [
-            event for match in matches for event in _events_of(match, tree, parsed, codes, locate)
+            event
+            for match in item.matches
+            for event in _events_of(match, item.tree, parsed, codes, locate)
         ]
         for event in narrative.dated(events):
             key = (
@@ -74,6 +83,13 @@ def code_events(
         _without_bare_statements(best.values()),
         key=lambda e: (e.sentence_index, e.evidence.trigger),
     )
+
+
+def _sentence_work(
+    sentence: Sentence, mentions: Sequence[Mention], patterns: PatternIndex
+) -> SentenceWork:
+    tree = Tree.build(sentence)
+    return SentenceWork(tree, mentions, SentenceMatcher(tree, list(mentions), patterns).matches())
 
 
 class _NarrativeDate:

@@ -36,34 +36,49 @@ class ModelUse:
     role: float = 0.5
 
 
+@dataclass(frozen=True)
+class SentenceWork:
+    """One sentence ready for the model: its tree, actor mentions and pattern matches."""
+
+    tree: Tree
+    mentions: Sequence[Mention]
+    matches: list[Match]
+
+
 def with_model(
-    tree: Tree,
-    mentions: Sequence[Mention],
-    matches: list[Match],
-    model: EventModel,
-    use: ModelUse,
-    codes: Container[str],
-) -> list[Match]:
-    """The pattern matches (with the targets the model adds) and the model's own."""
-    sentence = tree.sentence
-    text = sentence.text
-    requests = [(text, *_char_span(tree, m.trigger_tokens)) for m in matches]
-    found = model.triggers([text])[0]
+    work: Sequence[SentenceWork], model: EventModel, use: ModelUse, codes: Container[str]
+) -> list[list[Match]]:
+    """For each sentence, its pattern matches (with the targets the model adds) and the
+    model's own. The model reads all sentences of an article in two batched passes."""
+    found = model.triggers([item.tree.sentence.text for item in work])
     fresh = [
-        (span, tag)
-        for span, tag in found
-        if span.probability >= use.trigger and not _overlaps_any(tree, span, matches)
+        [
+            span
+            for span, _ in spans
+            if span.probability >= use.trigger and not _overlaps_any(item.tree, span, item.matches)
+        ]
+        for item, spans in zip(work, found, strict=True)
     ]
-    requests += [(text, span.start, span.end) for span, _ in fresh]
-    guesses = model.roles(requests) if requests else []
+    requests = [
+        (item.tree.sentence.text, *_char_span(item.tree, match.trigger_tokens))
+        for item in work
+        for match in item.matches
+    ]
+    requests += [
+        (item.tree.sentence.text, span.start, span.end)
+        for item, spans in zip(work, fresh, strict=True)
+        for span in spans
+    ]
+    guesses = iter(model.roles(requests) if requests else [])
     combined = [
-        _add_target(tree, mentions, match, guess, use)
-        for match, guess in zip(matches, guesses, strict=False)
+        [_add_target(item.tree, item.mentions, match, next(guesses), use) for match in item.matches]
+        for item in work
     ]
-    for (span, _), guess in zip(fresh, guesses[len(matches) :], strict=True):
-        match = _model_match(tree, mentions, span, guess, use, codes)
-        if match is not None:
-            combined.append(match)
+    for item, spans, matches in zip(work, fresh, combined, strict=True):
+        for span in spans:
+            match = _model_match(item.tree, item.mentions, span, next(guesses), use, codes)
+            if match is not None:
+                matches.append(match)
     return combined
 
 
