@@ -1,0 +1,121 @@
+"""The patterns and the learned model together (events/combine.py), with a stand-in model
+whose answers are fixed: what each side contributes and what is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from newsevents.api import code_text
+from newsevents.events.learned import Guess, Span
+
+DAY = date(2024, 3, 4)
+
+
+class StandInModel:
+    """Answers like the learned model: triggers and roles found by their words."""
+
+    def __init__(self, triggers: dict[str, tuple[str, float]], roles: dict[str, Guess]) -> None:
+        self.trigger_words = triggers  # word -> (root, probability)
+        self.role_answers = roles  # trigger word -> guess (spans given as words, see _locate)
+
+    def triggers(self, texts: Sequence[str]) -> list[list[tuple[Span, str]]]:
+        found = []
+        for text in texts:
+            spans = []
+            for word, (root, probability) in self.trigger_words.items():
+                if word in text:
+                    start = text.index(word)
+                    spans.append((Span(start, start + len(word), probability), root))
+            found.append(spans)
+        return found
+
+    def roles(self, requests: Sequence[tuple[str, int, int]]) -> list[Guess]:
+        answers = []
+        for text, start, end in requests:
+            guess = self.role_answers.get(text[start:end])
+            if guess is None:
+                answers.append(
+                    Guess(Span(start, end, 1.0), "01", None, "asserted", 0.1, None, None)
+                )
+                continue
+            answers.append(
+                replace(
+                    guess,
+                    trigger=Span(start, end, 1.0),
+                    source=_locate(text, guess.source),
+                    target=_locate(text, guess.target),
+                )
+            )
+        return answers
+
+
+def _locate(text: str, span: Span | None) -> Span | None:
+    """Stand-in spans carry their words as (start=-1, end=index into WORDS)."""
+    if span is None:
+        return None
+    words = WORDS[span.end]
+    start = text.index(words)
+    return Span(start, start + len(words), span.probability)
+
+
+WORDS = ["Uganda", "Russia", "the Norwegian frigate", "the moon"]
+
+
+def role(root: str, source: int | None, target: int | None, p: float = 0.9) -> Guess:
+    return Guess(
+        trigger=Span(0, 0, 1.0),
+        root=root,
+        plover=None,
+        modality="asserted",
+        kind_probability=p,
+        source=Span(-1, source, p) if source is not None else None,
+        target=Span(-1, target, p) if target is not None else None,
+    )
+
+
+@pytest.fixture()
+def with_stand_in(coder):
+    def make(triggers, roles):
+        return replace(coder, model=StandInModel(triggers, roles))
+
+    return make
+
+
+def test_a_pattern_event_takes_the_models_target(with_stand_in) -> None:
+    coder = with_stand_in({}, {"recalled its envoy": role("16", None, 0)})
+    [event] = code_text("Kenya recalled its envoy to Uganda.", date=DAY, coder=coder)
+    assert (event.cameo, event.source.code, event.target and event.target.code) == (
+        "161",
+        "KEN",
+        "UGA",
+    )
+    assert event.by == "both"
+
+
+def test_the_model_adds_an_event_where_no_pattern_fires(with_stand_in) -> None:
+    coder = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, 2)})
+    text = "Russia shadowed the Norwegian frigate in the Barents Sea."
+    [event] = code_text(text, date=DAY, coder=coder)
+    assert (event.cameo, event.source.code, event.target.code, event.by) == (
+        "150",
+        "RUS",
+        "NORMIL",
+        "model",
+    )
+    assert event.modality == "asserted" and event.evidence.trigger == "shadowed"
+
+
+def test_the_model_is_refused_below_its_thresholds_and_without_an_actor(with_stand_in) -> None:
+    text = "Russia shadowed the Norwegian frigate in the Barents Sea."
+    unsure = with_stand_in({"shadowed": ("15", 0.3)}, {"shadowed": role("15", 1, 2)})
+    assert code_text(text, date=DAY, coder=unsure) == []
+    no_actor = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", None, 2)})
+    assert code_text(text, date=DAY, coder=no_actor) == []
+    # a target span that is no actor mention adds nothing to a pattern event
+    moon = with_stand_in({}, {"recalled its envoy": role("16", None, 3)})
+    [event] = code_text("Kenya recalled its envoy to the moon.", date=DAY, coder=moon)
+    assert event.target is None and event.by == "both"
