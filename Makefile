@@ -34,7 +34,7 @@ model: $(STAMP)
 	$(BIN)/python training/export.py build/event_model.pt $(MODEL_DIR)
 
 lint: $(STAMP)
-	$(BIN)/ruff check newsevents tests tools benchmarks
+	$(BIN)/ruff check newsevents tests tools benchmarks training
 
 clean-venv:
 	rm -rf $(VENV)

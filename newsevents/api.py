@@ -20,6 +20,7 @@ from newsevents.clean import clean_document
 from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns
 from newsevents.events.codes import CodeInfo
+from newsevents.events.combine import ModelUse
 from newsevents.events.learned import EventModel, load_event_model
 from newsevents.events.patterns import PatternIndex
 from newsevents.events.places import Gazetteer, event_location
@@ -42,6 +43,7 @@ class Coder:
     settings: Settings
     gazetteer: Gazetteer | None = None
     model: EventModel | None = None
+    model_use: ModelUse = ModelUse()
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Coder:
@@ -78,7 +80,9 @@ class Coder:
             if self.gazetteer is not None
             else None
         )
-        return code_events(parsed, mentions, self.patterns, self.codes, locate, self.model)
+        return code_events(
+            parsed, mentions, self.patterns, self.codes, locate, self.model, self.model_use
+        )
 
 
 def code_text(

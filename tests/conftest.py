@@ -25,10 +25,24 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def coder():
+    """The coder with the patterns alone: the rules' tests pin what the rules do."""
     from newsevents.api import Coder
     from newsevents.config import Settings
 
-    return Coder.load(Settings())
+    return Coder.load(Settings(use_model=False))
+
+
+@pytest.fixture(scope="session")
+def shipped_coder(coder):
+    """The coder as it ships: the patterns and the learned event model."""
+    from dataclasses import replace
+
+    from newsevents.events.learned import load_event_model
+
+    model = load_event_model()
+    if model is None:
+        pytest.fail("no event model in the package (make model)")
+    return replace(coder, model=model)
 
 
 @pytest.fixture()

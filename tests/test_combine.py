@@ -119,3 +119,31 @@ def test_the_model_is_refused_below_its_thresholds_and_without_an_actor(with_sta
     moon = with_stand_in({}, {"recalled its envoy": role("16", None, 3)})
     [event] = code_text("Kenya recalled its envoy to the moon.", date=DAY, coder=moon)
     assert event.target is None and event.by == "both"
+
+
+# --- the shipped model -----------------------------------------------------------------------
+
+
+def test_the_shipped_model_finds_triggers_and_roles_in_plain_news(shipped_coder) -> None:
+    model = shipped_coder.model
+    text = "Kenyan police fired tear gas at hundreds of opposition supporters in Nairobi."
+    [spans] = model.triggers([text])
+    first = min(spans, key=lambda item: item[0].start)[0]
+    assert text[first.start : first.end].startswith("fired")
+    [guess] = model.roles([(text, first.start, first.end)])
+    assert guess.source is not None and text[guess.source.start : guess.source.end] == (
+        "Kenyan police"
+    )
+    assert (
+        guess.target is not None
+        and "opposition supporters" in text[guess.target.start : guess.target.end]
+    )
+    assert guess.root == "17"
+
+
+def test_the_shipped_coder_fills_a_target_the_patterns_miss(shipped_coder, coder) -> None:
+    text = "Kenya recalled its envoy to Uganda."
+    [alone] = code_text(text, date=DAY, coder=coder)
+    assert alone.target is None and alone.by == "pattern"
+    [together] = code_text(text, date=DAY, coder=shipped_coder)
+    assert (together.target and together.target.code, together.by) == ("UGA", "both")

@@ -77,6 +77,17 @@ def test_reported_speech_keeps_the_speaker_and_resolves_it(coder) -> None:
     assert (event.source.country, event.cameo_root, event.date) == ("USA", "16", "2020-01-06")
 
 
+def test_a_joint_act_goes_both_ways_and_a_shared_act_does_not(coder) -> None:
+    assert sorted(_events(coder, "Serbia and Kosovo signed a trade deal.")) == [
+        ("SRB", "XKX", "05", "asserted"),
+        ("XKX", "SRB", "05", "asserted"),
+    ]
+    # both veto the resolution; neither vetoes the other
+    assert all(
+        t is None for _, t, _, _ in _events(coder, "Russia and China vetoed the resolution.")
+    )
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."

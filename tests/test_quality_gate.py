@@ -34,8 +34,8 @@ HOW_TO = (
 
 
 @pytest.fixture(scope="module")
-def current(shared: Path, coder: Any) -> GateMetrics:
-    return gate_metrics(gate_scores(shared, coder))
+def current(shared: Path, shipped_coder: Any) -> GateMetrics:
+    return gate_metrics(gate_scores(shared, shipped_coder))
 
 
 @pytest.mark.slow

@@ -613,11 +613,16 @@ def _text_samples(directory: Path, count: int) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample_reference(tmp_path_factory: pytest.TempPathFactory, coder) -> dict[str, list[str]]:
-    """The ten plain-text samples ingested once, uninterrupted, in this process."""
+def sample_reference(
+    tmp_path_factory: pytest.TempPathFactory, shipped_coder
+) -> dict[str, list[str]]:
+    """The ten plain-text samples ingested once, uninterrupted, in this process, by the
+    coder as it ships (the model too, as the ingest subprocesses run it)."""
     root = tmp_path_factory.mktemp("reference")
     db = root / "reference.duckdb"
-    run_ingest([str(_text_samples(root / "corpus", 10))], Settings(db_path=db), coder=coder)
+    run_ingest(
+        [str(_text_samples(root / "corpus", 10))], Settings(db_path=db), coder=shipped_coder
+    )
     _assert_sound(db)
     return _contents(db)
 
@@ -660,13 +665,15 @@ def test_an_ingest_killed_at_random_points_stores_each_article_once(
 
 
 @long_only
-def test_long_ingest_of_samples_and_wikinews_killed_many_times(tmp_path: Path, coder) -> None:
+def test_long_ingest_of_samples_and_wikinews_killed_many_times(
+    tmp_path: Path, shipped_coder
+) -> None:
     wikinews = SHARED / "corpus" / "wikinews" / "wikinews_2019.csv"
     if not wikinews.exists():
         pytest.skip("../shared is not present")
     paths = [SAMPLES, wikinews]
     reference = tmp_path / "reference.duckdb"
-    run_ingest([str(p) for p in paths], Settings(db_path=reference), coder=coder)
+    run_ingest([str(p) for p in paths], Settings(db_path=reference), coder=shipped_coder)
     expected = _contents(reference)
     rng = random.Random(os.environ.get("NEWSEVENTS_CRASH_SEED", "9"))
     db = tmp_path / "crash.duckdb"

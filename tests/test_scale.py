@@ -29,9 +29,13 @@ def _stored(db: Path) -> tuple[list[str], list[str]]:
 
 
 @pytest.fixture(scope="module")
-def one_process(coder, tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], list[str]]:
+def one_process(
+    shipped_coder, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[list[str], list[str]]:
+    """The samples stored by one process with the coder as it ships (the workers load the
+    same: patterns and model)."""
     db = tmp_path_factory.mktemp("one") / "one.duckdb"
-    run_ingest([str(SAMPLES)], Settings(db_path=db, batch_size=4), coder=coder)
+    run_ingest([str(SAMPLES)], Settings(db_path=db, batch_size=4), coder=shipped_coder)
     return _stored(db)
 
 

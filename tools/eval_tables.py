@@ -50,11 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--no-model", action="store_true", help="patterns only")
+    parser.add_argument(
+        "--compare", action="store_true", help="one table: each headline without and with the model"
+    )
     args = parser.parse_args(argv)
     if not (args.shared / "gold").is_dir():
         print(f"error: no gold sets under {args.shared}", file=sys.stderr)
         return 1
     coder = Coder.load(Settings(use_model=not args.no_model))
+    if args.compare:
+        print(_comparison(args.shared, coder))
+        return 0
     for name in DEV_SETS:
         gold = load_gold(args.shared / "gold" / name)
         halves = {h: evaluate([split_gold(gold, h)], coder)[0] for h in ("tune", "check")}
@@ -74,6 +80,37 @@ def _table(name: str, halves: dict[str, SetScore]) -> str:
     for half, score in halves.items():
         cells = [_cell(_level(score, lv)) for lv in levels]
         lines.append(f"| {half} | {_size(score)} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+HEADLINES = {
+    "newsevents": ("full",),
+    "plover-gsr": ("full", "plover"),
+    "plv-spans": ("full", "plover", "source_span", "target_span"),
+    "confli-spans": ("full", "source_span", "target_span", "quad"),
+}
+
+
+def _comparison(shared: Path, coder: Coder) -> str:
+    """Each set's headline levels on both halves, without and with the model."""
+    from dataclasses import replace
+
+    alone = replace(coder, model=None)
+    lines = [
+        "| set | half | level | patterns only | with the model |",
+        "|---|---|---|---:|---:|",
+    ]
+    for name in DEV_SETS:
+        gold = load_gold(shared / "gold" / name)
+        if gold.format not in HEADLINES:
+            continue
+        for half in ("tune", "check"):
+            part = split_gold(gold, half)
+            without, with_model = (evaluate([part], c)[0] for c in (alone, coder))
+            for level in HEADLINES[gold.format]:
+                cells = [_cell(_level(s, level)) for s in (without, with_model)]
+                label = _label(without, level)
+                lines.append(f"| `{name}` | {half} | {label} | {cells[0]} | {cells[1]} |")
     return "\n".join(lines) + "\n"
 
 

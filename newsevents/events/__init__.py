@@ -154,7 +154,7 @@ def _events_of(
         if announced is not None and announced in codes:
             info, modality = codes[announced], "asserted"
     location = locate(match.trigger, tree) if locate is not None else None
-    targets: Sequence[Mention | None] = match.targets or (None,)
+    targets: Sequence[Mention | None] = match.targets or _joint_parties(match, info) or (None,)
     events = []
     for source in match.sources:
         for found in targets:
@@ -170,6 +170,21 @@ def _events_of(
                 )
             )
     return [replace(e, location=location) for e in events] if location else events
+
+
+# Acts that parties do together when the sentence names no one else: "Serbia and Kosovo
+# signed a trade deal", "Armenia and Azerbaijan held talks" are each party's act towards the
+# other. Hostile roots are left out: "Russia and Syria launched air strikes" is not an
+# attack on each other.
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+def _joint_parties(match: Match, info: CodeInfo) -> tuple[Mention, ...]:
+    """The coordinated subjects of a joint act as each other's targets, or ()."""
+    codes = {m.actor.code for m in match.sources}
+    if info.root not in JOINT_ROOTS or len(codes) < 2 or len(codes) != len(match.sources):
+        return ()
+    return match.sources
 
 
 def _event(

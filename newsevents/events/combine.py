@@ -4,9 +4,9 @@ The patterns keep their events and codes where they fire. The model adds what th
 
 * a pattern event without a target takes the model's target span for the same trigger,
   when that span is an actor mention of the sentence other than the source (``by: both``);
-* a trigger the model finds where no pattern fires becomes an event when its source span
-  is an actor mention (``by: model``), coded with the root's general code ("190") and the
-  rules' modality, date and place like any other event.
+* a trigger the model finds where no pattern fires becomes an event when it holds a verb
+  and its source span is an actor mention (``by: model``), coded with the root's general
+  code ("190") and the rules' modality, date and place like any other event.
 
 Thresholds on the model's probabilities (``ModelUse``) were chosen on the tune halves of
 the development sets (docs/model.md).
@@ -23,15 +23,13 @@ from newsevents.events.patterns import Pattern
 from newsevents.events.syntax import Tree
 from newsevents.records import Mention, Token
 
-CONTENT_POS = ("VERB", "NOUN", "ADJ", "PROPN")
-
 
 @dataclass(frozen=True)
 class ModelUse:
     """How far the model is trusted: minimum probabilities of a new trigger, of its kind,
     and of a role span."""
 
-    trigger: float = 0.6
+    trigger: float = 0.7
     kind: float = 0.5
     role: float = 0.5
 
@@ -116,10 +114,10 @@ def _model_match(
     if target is not None and target.actor.code == source.actor.code:
         target = None
     tokens = _tokens_in(tree, span)
-    content = [t for t in tokens if t.pos in CONTENT_POS]
-    if not content:
-        return None
-    trigger = next((t for t in content if t.pos == "VERB"), content[0])
+    verbs = [t for t in tokens if t.pos == "VERB"]
+    if not verbs:
+        return None  # a noun alone names an act more often than it reports one
+    trigger = verbs[0]
     pattern = Pattern(
         id="model",
         cameo=code,

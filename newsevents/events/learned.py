@@ -83,7 +83,10 @@ class EventModel:
         )
         data = json.loads((base / "labels.json").read_text(encoding="utf-8"))
         labels = Labels(**{key: tuple(values) for key, values in data.items()})
-        return cls(session, Tokenizer.from_file(str(base / "tokenizer.json")), labels)
+        tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
+        tokenizer.no_padding()  # the file pads every text to 128 pieces
+        tokenizer.no_truncation()
+        return cls(session, tokenizer, labels)
 
     def triggers(self, texts: Sequence[str]) -> list[list[tuple[Span, str]]]:
         """Each sentence's trigger spans with their root, most probable first."""
@@ -135,6 +138,7 @@ class EventModel:
         offsets, first, last = mapping
         plain = [i for i in range(1, len(row) - 1) if i not in (first + 1, last + 3)]
         probs = _softmax(roles[n][plain])
+        probs[first : last + 1] = np.eye(len(self.labels.roles))[self.labels.roles.index("O")]
         best: dict[str, Span] = {}
         for tag, a, b, p in _runs(probs, self.labels.roles):
             if tag not in best or p > best[tag].probability:
@@ -184,23 +188,27 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def _runs(probs: np.ndarray, names: tuple[str, ...]) -> list[tuple[str, int, int, float]]:
-    """(tag, first piece, last piece, mean probability) of each B/I run."""
-    labels = probs.argmax(-1)
-    best = probs.max(-1)
+    """(tag, first piece, last piece, probability) of each run of pieces that are not O.
+    A piece's probability is 1 - P(O); its tag the likeliest of the other labels; a run's
+    probability the mean over its pieces."""
+    outside = names.index("O")
+    inside = 1.0 - probs[:, outside]
+    others = probs.copy()
+    others[:, outside] = -1.0
+    labels = others.argmax(-1)
     runs: list[list[Any]] = []
     current: list[Any] | None = None
     for i, label in enumerate(labels):
-        name = names[int(label)]
-        if name == "O":
+        if inside[i] < 0.5:
             current = None
             continue
-        bio, tag = name.split("-", 1)
-        if bio == "B" or current is None or current[0] != tag:
-            current = [tag, i, i, [float(best[i])]]
+        bio, tag = names[int(label)].split("-", 1)
+        if bio == "B" or current is None:  # an I piece goes on the run, whatever its tag
+            current = [tag, i, i, [float(inside[i])]]
             runs.append(current)
         else:
             current[2] = i
-            current[3].append(float(best[i]))
+            current[3].append(float(inside[i]))
     return [(tag, a, b, sum(p) / len(p)) for tag, a, b, p in runs]
 
 
