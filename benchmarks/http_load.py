@@ -174,8 +174,15 @@ def run_load(base: str, clients: int, requests: int, seed: int = 7) -> dict[str,
 def sample_store(folder: Path) -> Path:
     db = folder / "samples.duckdb"
     subprocess.run(
-        [sys.executable, "-m", "newsevents", "ingest", str(ROOT / "newsevents" / "samples"),
-         "--db", str(db)],
+        [
+            sys.executable,
+            "-m",
+            "newsevents",
+            "ingest",
+            str(ROOT / "newsevents" / "samples"),
+            "--db",
+            str(db),
+        ],
         check=True,
         capture_output=True,
     )
@@ -204,12 +211,16 @@ def main() -> None:
     if args.json:
         print(json.dumps(summary, indent=1))
         return
-    print(f"{summary['clients']} clients x {summary['requests_per_client']} requests on "
-          f"{summary['store']}: {summary['seconds']} s, {summary['requests_per_second']} req/s")
+    print(
+        f"{summary['clients']} clients x {summary['requests_per_client']} requests on "
+        f"{summary['store']}: {summary['seconds']} s, {summary['requests_per_second']} req/s"
+    )
     print(f"{'endpoint':10} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind, row in summary["endpoints"].items():
-        print(f"{kind:10} {row['requests']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} "
-              f"{row['max_ms']:>8}")
+        print(
+            f"{kind:10} {row['requests']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} "
+            f"{row['max_ms']:>8}"
+        )
     print("errors:", summary["errors"] or "none")
 
 

@@ -89,6 +89,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="best of K rounds per stage")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
+        "--model-threads", type=int, default=1, help="ONNX Runtime threads for the model"
+    )
+    parser.add_argument(
         "--check-parse",
         action="store_true",
         help="also time parse_articles end to end (runs spaCy once more per round)",
@@ -374,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not documents:
         print(f"stage_costs: no readable documents in {args.corpus}", file=sys.stderr)
         return 2
-    coder = Coder.load(Settings())
+    coder = Coder.load(Settings(model_threads=args.model_threads))
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmp:
         directory = Path(tmp)
         warm_up(coder, documents, directory)

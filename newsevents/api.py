@@ -56,7 +56,7 @@ class Coder:
             codes=load_codes(),
             settings=settings,
             gazetteer=Gazetteer.load(raw_cities),
-            model=load_event_model() if settings.use_model else None,
+            model=load_event_model(threads=settings.model_threads) if settings.use_model else None,
         )
 
     def clean(self, raw: RawDocument) -> Article | Rejection:

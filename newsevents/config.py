@@ -29,6 +29,7 @@ class Settings:
     workers: int = 1  # local worker processes (Dask LocalCluster when more than one)
     scheduler: str | None = None  # address of an existing Dask scheduler
     use_model: bool = True  # the learned event model beside the patterns (--no-model: off)
+    model_threads: int = 1  # ONNX Runtime threads for the model, per process
 
     def describe(self) -> dict[str, object]:
         """The settings as plain JSON-able values, for the ingest-run record."""
@@ -42,4 +43,5 @@ class Settings:
             "workers": self.workers,
             "scheduler": self.scheduler,
             "use_model": self.use_model,
+            "model_threads": self.model_threads,
         }

@@ -57,10 +57,12 @@ def with_model(
         ]
         for item, spans in zip(work, found, strict=True)
     ]
+    # the role pass reads only the pattern events that lack a target, and the model's own
     requests = [
         (item.tree.sentence.text, *_char_span(item.tree, match.trigger_tokens))
         for item in work
         for match in item.matches
+        if not match.targets
     ]
     requests += [
         (item.tree.sentence.text, span.start, span.end)
@@ -69,8 +71,13 @@ def with_model(
     ]
     guesses = iter(model.roles(requests) if requests else [])
     combined = [
-        [_add_target(item.tree, item.mentions, match, next(guesses), use) for match in item.matches]
-        for item in work
+        [
+            _add_target(item.tree, item.mentions, match, next(guesses), use)
+            if not match.targets
+            else _agreed(item.tree, match, spans)
+            for match in item.matches
+        ]
+        for item, spans in zip(work, found, strict=True)
     ]
     for item, spans, matches in zip(work, fresh, combined, strict=True):
         for span in spans:
@@ -78,6 +85,14 @@ def with_model(
             if match is not None:
                 matches.append(match)
     return combined
+
+
+def _agreed(tree: Tree, match: Match, spans: Sequence[tuple[Span, str]]) -> Match:
+    """A pattern event the model also finds, with the same root, is by both."""
+    for span, root in spans:
+        if root == match.pattern.cameo[:2] and _overlaps_any(tree, span, (match,)):
+            return replace(match, by="both")
+    return match
 
 
 def _add_target(

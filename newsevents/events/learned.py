@@ -92,46 +92,37 @@ class EventModel:
         """Each sentence's trigger spans with their root, most probable first."""
         pieces = [self._pieces(text) for text in texts]
         found: list[list[tuple[Span, str]]] = [[] for _ in texts]
-        for start in range(0, len(texts), BATCH):
-            rows = [[CLS, *ids, SEP] for ids, _ in pieces[start : start + BATCH]]
+        for batch in _by_length([len(ids) for ids, _ in pieces]):
+            rows = [[CLS, *pieces[k][0], SEP] for k in batch]
             logits = self._run(rows)[0]
-            for n, row in enumerate(rows):
-                probs = _softmax(logits[n, 1 : len(row) - 1])
-                offsets = pieces[start + n][1]
+            for n, k in enumerate(batch):
+                probs = _softmax(logits[n, 1 : len(rows[n]) - 1])
+                offsets = pieces[k][1]
                 for tag, first, last, p in _runs(probs, self.labels.triggers):
-                    span = Span(offsets[first][0], offsets[last][1], p)
-                    found[start + n].append((span, tag))
+                    found[k].append((Span(offsets[first][0], offsets[last][1], p), tag))
         for spans in found:
             spans.sort(key=lambda item: -item[0].probability)
         return found
 
     def roles(self, requests: Sequence[tuple[str, int, int]]) -> list[Guess]:
         """For each (sentence, trigger start, trigger end): its kind and roles."""
-        guesses: list[Guess] = []
-        for start in range(0, len(requests), BATCH):
-            chunk = requests[start : start + BATCH]
-            rows, marks, maps = [], [], []
-            for text, begin, end in chunk:
-                ids, offsets = self._pieces(text)
-                inside = [i for i, (a, b) in enumerate(offsets) if b > a and a < end and b > begin]
-                first, last = (inside[0], inside[-1]) if inside else (0, 0)
-                rows.append(
-                    [
-                        CLS,
-                        *ids[:first],
-                        MARK_START,
-                        *ids[first : last + 1],
-                        MARK_END,
-                        *ids[last + 1 :],
-                        SEP,
-                    ]
-                )
-                marks.append(first + 1)
-                maps.append((offsets, first, last))
-            outputs = self._run(rows)
-            for n, (_, begin, end) in enumerate(chunk):
-                guesses.append(self._guess(outputs, n, rows[n], marks[n], maps[n], begin, end))
-        return guesses
+        pieces = {text: self._pieces(text) for text, _, _ in requests}
+        rows, marks, maps = [], [], []
+        for text, begin, end in requests:
+            ids, offsets = pieces[text]
+            inside = [i for i, (a, b) in enumerate(offsets) if b > a and a < end and b > begin]
+            first, last = (inside[0], inside[-1]) if inside else (0, 0)
+            marked = [*ids[:first], MARK_START, *ids[first : last + 1], MARK_END, *ids[last + 1 :]]
+            rows.append([CLS, *marked, SEP])
+            marks.append(first + 1)
+            maps.append((offsets, first, last))
+        guesses: list[Guess | None] = [None] * len(requests)
+        for batch in _by_length([len(row) for row in rows]):
+            outputs = self._run([rows[k] for k in batch])
+            for n, k in enumerate(batch):
+                _, begin, end = requests[k]
+                guesses[k] = self._guess(outputs, n, rows[k], marks[k], maps[k], begin, end)
+        return [guess for guess in guesses if guess is not None]
 
     def _guess(self, outputs, n, row, mark, mapping, begin, end) -> Guess:
         _, roles, roots, plover, modality = outputs
@@ -173,13 +164,19 @@ def model_folder() -> Path:
     return Path(str(resources.files("newsevents.events") / "data" / "model"))
 
 
-def load_event_model(folder: Path | None = None) -> EventModel | None:
+def load_event_model(folder: Path | None = None, threads: int = 1) -> EventModel | None:
     """The shipped model, or None when the package was built without one."""
     base = folder or model_folder()
     if not (base / "event_model.onnx").is_file():
         logger.warning("no event model at %s: coding with the patterns only", base)
         return None
-    return EventModel.load(base)
+    return EventModel.load(base, threads)
+
+
+def _by_length(lengths: Sequence[int]) -> list[list[int]]:
+    """Indices in batches of similar length (less padding to compute)."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    return [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
