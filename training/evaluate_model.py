@@ -28,28 +28,13 @@ def quad_of_root(root: str) -> int:
 
 
 def spans_from(probs, names: tuple[str, ...]):
-    """(tag, first, last, mean 1 - P(O)) runs of pieces that are not O (as the runtime)."""
+    """(tag, first, last, mean 1 - P(O)) runs of pieces that are not O, as the runtime
+    decodes them."""
     import numpy as np
 
-    probs = np.asarray(probs)
-    outside = names.index("O")
-    inside = 1.0 - probs[:, outside]
-    others = probs.copy()
-    others[:, outside] = -1.0
-    labels = others.argmax(-1)
-    runs, current = [], None
-    for i, label in enumerate(labels):
-        if inside[i] < 0.5:
-            current = None
-            continue
-        bio, tag = names[int(label)].split("-", 1)
-        if bio == "B" or current is None:
-            current = [tag, i, i, [float(inside[i])]]
-            runs.append(current)
-        else:
-            current[2] = i
-            current[3].append(float(inside[i]))
-    return [(t, a, b, sum(p) / len(p)) for t, a, b, p in runs]
+    from newsevents.events.learned import label_runs
+
+    return label_runs(np.asarray(probs), names)
 
 
 def _run(model, rows: list[list[int]]):

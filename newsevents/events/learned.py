@@ -98,7 +98,7 @@ class EventModel:
             for n, k in enumerate(batch):
                 probs = _softmax(logits[n, 1 : len(rows[n]) - 1])
                 offsets = pieces[k][1]
-                for tag, first, last, p in _runs(probs, self.labels.triggers):
+                for tag, first, last, p in label_runs(probs, self.labels.triggers):
                     found[k].append((Span(offsets[first][0], offsets[last][1], p), tag))
         for spans in found:
             spans.sort(key=lambda item: -item[0].probability)
@@ -131,7 +131,7 @@ class EventModel:
         probs = _softmax(roles[n][plain])
         probs[first : last + 1] = np.eye(len(self.labels.roles))[self.labels.roles.index("O")]
         best: dict[str, Span] = {}
-        for tag, a, b, p in _runs(probs, self.labels.roles):
+        for tag, a, b, p in label_runs(probs, self.labels.roles):
             if tag not in best or p > best[tag].probability:
                 best[tag] = Span(offsets[a][0], offsets[b][1], p)
         root_p = _softmax(roots[n][mark])
@@ -184,7 +184,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
-def _runs(probs: np.ndarray, names: tuple[str, ...]) -> list[tuple[str, int, int, float]]:
+def label_runs(probs: np.ndarray, names: tuple[str, ...]) -> list[tuple[str, int, int, float]]:
     """(tag, first piece, last piece, probability) of each run of pieces that are not O.
     A piece's probability is 1 - P(O); its tag the likeliest of the other labels; a run's
     probability the mean over its pieces."""
