@@ -116,9 +116,10 @@ def tune_errors_only(score: SetScore, gold: GoldSet) -> SetScore:
     """The score with its error list cut to the records of the tune half."""
     from dataclasses import replace
 
-    from newsevents.evaluation.split import half_of, record_key
+    from newsevents.evaluation.split import half_of, record_keys
 
-    kept = tuple(e for e in score.errors if half_of(record_key(e.record, gold)) == "tune")
+    key = record_keys(gold)
+    kept = tuple(e for e in score.errors if half_of(key(e.record)) == "tune")
     return replace(score, errors=kept)
 
 

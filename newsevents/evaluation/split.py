@@ -12,6 +12,7 @@ the two is how far the coder is fitted to what it has seen.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
@@ -52,9 +53,9 @@ def split_gold(gold: GoldSet, split: Split) -> GoldSet:
     raise TypeError(f"not a gold set: {type(gold).__name__}")
 
 
-def record_key(record: str, gold: GoldSet) -> str:
+def record_keys(gold: GoldSet) -> Callable[[str], str]:
     """The split key of an error's record id (span rows split by sentence, not by row)."""
     if isinstance(gold, SpanGold):
         keys = {row.record_id: row.split_key for row in gold.rows}
-        return keys.get(record, record)
-    return record
+        return lambda record: keys.get(record, record)
+    return lambda record: record

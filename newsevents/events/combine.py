@@ -98,12 +98,14 @@ def _agreed(tree: Tree, match: Match, spans: Sequence[tuple[Span, str]]) -> Matc
 def _add_target(
     tree: Tree, mentions: Sequence[Mention], match: Match, guess: Guess, use: ModelUse
 ) -> Match:
-    agrees = guess.root == match.pattern.cameo[:2]
-    if match.targets or guess.target is None or guess.target.probability < use.role:
-        return replace(match, by="both") if agrees else match
+    """A pattern event without a target, with the model's target when it names an actor
+    other than the source; by both when the model adds it or agrees on the root."""
+    unchanged = replace(match, by="both") if guess.root == match.pattern.cameo[:2] else match
+    if guess.target is None or guess.target.probability < use.role:
+        return unchanged
     target = _mention_on(tree, mentions, guess.target)
     if target is None or any(target.actor.code == s.actor.code for s in match.sources):
-        return replace(match, by="both") if agrees else match
+        return unchanged
     return replace(match, targets=(target,), by="both")
 
 
@@ -132,16 +134,9 @@ def _model_match(
     verbs = [t for t in tokens if t.pos == "VERB"]
     if not verbs:
         return None  # a noun alone names an act more often than it reports one
-    trigger = verbs[0]
-    pattern = Pattern(
-        id="model",
-        cameo=code,
-        verb=trigger.lemma if trigger.pos == "VERB" else None,
-        noun=None if trigger.pos == "VERB" else trigger.lemma,
-    )
     return Match(
-        trigger=trigger,
-        pattern=pattern,
+        trigger=verbs[0],
+        pattern=Pattern(id="model", cameo=code, verb=verbs[0].lemma),
         trigger_tokens=tuple(tokens),
         sources=(source,),
         targets=(target,) if target is not None else (),
