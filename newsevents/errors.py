@@ -1,7 +1,9 @@
 """One catalogue of user-facing error messages, each with a stable code.
 
-The library raises :class:`NewseventsError`; only the CLI prints. Rejections of single
-articles are values (:class:`newsevents.records.Rejection`), not exceptions.
+The library raises :class:`NewseventsError` (or one of its kinds below); only the CLI
+prints. Rejections of single articles are values (:class:`newsevents.records.Rejection`),
+not exceptions. Codes: E0xx input, environment and store; E1xx evaluation; A0xx analysis;
+W0xx the web server.
 """
 
 from __future__ import annotations
@@ -29,6 +31,35 @@ class Errors:
     E014 = "{path}: actor file line {line}: {reason}"
     E015 = "query refused: {reason}"
 
+    # evaluation (newsevents eval): gold files, system output, the quality baseline
+    E101 = (
+        "{path}: not a gold file that eval knows (expected our gold JSON with 'documents', "
+        "PLOVER GSR JSON records, PETRARCH validation XML with <Sentence> records, actor "
+        "cases JSONL, or sentence rows with source/target spans JSONL)"
+    )
+    E102 = "{path}: malformed gold file ({reason})"
+    E103 = "{path}: no text for document {doc!r} (looked for {looked}); give --corpus DIR"
+    E104 = "{path}:{line}: malformed system event ({reason})"
+    E105 = "{path}: malformed quality baseline ({reason})"
+    E106 = "{metric}: refusing to lower the floor from {old} to {new} without --lower --reason"
+    E107 = "{path}: actor cases are scored by running the coder; drop --system or this file"
+    E108 = (
+        "--errors lists the tune half's errors only: the check half's sentences are not to be "
+        "read (use --split tune)"
+    )
+
+    # analysis (newsevents dyad|network|blocs|surges|attention, the web page's figures)
+    A001 = "no stored events for actor {actor!r} ({help})"
+    A002 = "{name} must be one of {choices}, not {value!r}"
+    A003 = "plot path {path} must end in .png or .html"
+    A004 = "invalid date {value!r}: use YYYY-MM-DD"
+    A005 = "since ({since}) is after until ({until})"
+    A006 = "{name} must be {rule}, not {value!r}"
+    A007 = "nothing to plot: {what}"
+
+    # the web server
+    W001 = "the store {path} is busy storing an upload; try again in a moment"
+
 
 class NewseventsError(Exception):
     """An error caused by user input or environment, with a one-line message."""
@@ -37,3 +68,11 @@ class NewseventsError(Exception):
         self.code = code
         self.message = getattr(Errors, code).format(**kwargs)
         super().__init__(f"[{code}] {self.message}")
+
+
+class EvaluationError(NewseventsError):
+    """Bad gold, system output or baseline input (E1xx)."""
+
+
+class AnalysisError(NewseventsError):
+    """A request the analysis cannot answer (A0xx)."""

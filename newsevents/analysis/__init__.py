@@ -18,7 +18,6 @@ from newsevents.analysis.attention import attention_shares
 from newsevents.analysis.balance import Partition, partition_signed
 from newsevents.analysis.blocs import bloc_shift, signed_blocs
 from newsevents.analysis.dyad import dyad_series
-from newsevents.analysis.errors import AnalysisError
 from newsevents.analysis.network import (
     network_edges,
     network_graph,
@@ -27,6 +26,7 @@ from newsevents.analysis.network import (
     write_network_json,
 )
 from newsevents.analysis.surges import actor_surges, poisson_tail
+from newsevents.errors import AnalysisError
 
 __all__ = [
     "AnalysisError",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsevents.analysis.errors import AnalysisError, check_choice
+from newsevents.analysis.checks import check_choice
 from newsevents.analysis.periods import in_periods
 from newsevents.analysis.selection import (
     DateLike,
@@ -20,6 +20,7 @@ from newsevents.analysis.selection import (
     make_scope,
     scope_attrs,
 )
+from newsevents.errors import AnalysisError
 from newsevents.store import Store
 
 OTHER = "other"

@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from newsevents.analysis.balance import Partition, partition_signed
-from newsevents.analysis.errors import AnalysisError, check_choice
+from newsevents.analysis.checks import check_choice
 from newsevents.analysis.network import scope_edges, undirected_pairs
 from newsevents.analysis.selection import DateLike, Scope, as_date, make_scope, scope_attrs
+from newsevents.errors import AnalysisError
 from newsevents.store import Store
 
 WEIGHTS = ("count", "goldstein")

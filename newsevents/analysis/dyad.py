@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsevents.analysis.errors import check_choice
+from newsevents.analysis.checks import check_choice
 from newsevents.analysis.periods import PERIOD_RANK, PRECISION_RANK, period_range, span
 from newsevents.analysis.selection import (
     FIELDS,

@@ -19,7 +19,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from newsevents.analysis.errors import AnalysisError
 from newsevents.analysis.selection import (
     DateLike,
     Scope,
@@ -28,6 +27,7 @@ from newsevents.analysis.selection import (
     make_scope,
     scope_attrs,
 )
+from newsevents.errors import AnalysisError
 from newsevents.store import Store
 
 EDGE_COLUMNS = (

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsevents.analysis.errors import AnalysisError, check_choice
+from newsevents.analysis.checks import check_choice
+from newsevents.errors import AnalysisError
 
 PERIODS = ("day", "week", "month", "year")
 FREQUENCIES = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}

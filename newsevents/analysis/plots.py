@@ -19,8 +19,8 @@ from types import ModuleType
 import networkx as nx
 import pandas as pd
 
-from newsevents.analysis.errors import AnalysisError
 from newsevents.analysis.network import undirected_pairs
+from newsevents.errors import AnalysisError
 
 QUAD_COLORS = {
     "verbal_coop": "#74c476",

@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from newsevents.analysis.errors import AnalysisError, check_choice, unknown_actor
+from newsevents.analysis.checks import check_choice, unknown_actor
+from newsevents.errors import AnalysisError
 from newsevents.store import EventFilters, Store
 from newsevents.store.query import MODALITIES
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from newsevents.analysis.errors import AnalysisError, check_choice
+from newsevents.analysis.checks import check_choice
 from newsevents.analysis.periods import in_periods, period_range, period_start, span
 from newsevents.analysis.selection import (
     DateLike,
@@ -28,6 +28,7 @@ from newsevents.analysis.selection import (
     require_actor,
     scope_attrs,
 )
+from newsevents.errors import AnalysisError
 from newsevents.store import Store
 
 SURGE_PERIODS = ("week", "month")

@@ -87,8 +87,8 @@ def eval_command(
 
         newsevents eval ../shared/gold/plv_train.jsonl --split tune --errors
     """
+    from newsevents.errors import EvaluationError
     from newsevents.evaluation import evaluate, load_gold, load_system_events
-    from newsevents.evaluation.errors import EvaluationError
     from newsevents.evaluation.split import SPLITS, split_gold
 
     if fmt not in FORMATS:

@@ -12,7 +12,7 @@ gold and the system's event records (``Event.to_dict()``); running the coder is 
 
 from __future__ import annotations
 
-from newsevents.evaluation.errors import EvaluationError
+from newsevents.errors import EvaluationError
 from newsevents.evaluation.gold import (
     ActorGold,
     DocumentGold,

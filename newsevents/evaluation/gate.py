@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsevents.evaluation.errors import EvaluationError
+from newsevents.errors import EvaluationError
 from newsevents.evaluation.results import (
     ActorSetScore,
     DocumentSetScore,

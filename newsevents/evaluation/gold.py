@@ -16,8 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from newsevents.errors import NewseventsError
-from newsevents.evaluation.errors import EvaluationError
+from newsevents.errors import EvaluationError, NewseventsError
 from newsevents.evaluation.match import ANY, canonical_code, country_key
 from newsevents.evaluation.spans import SpanGold, load_span_gold, span_format
 

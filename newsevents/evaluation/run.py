@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsevents.evaluation.errors import EvaluationError
+from newsevents.errors import EvaluationError
 from newsevents.evaluation.gold import (
     ActorGold,
     DocumentGold,

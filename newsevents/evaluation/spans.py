@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from newsevents.evaluation.errors import EvaluationError
+from newsevents.errors import EvaluationError
 
 SpanFormat = Literal["plv-spans", "confli-spans"]
 DEFAULT_DAY = date(2018, 1, 1)  # the rows carry no date; the reference scorer uses this one

@@ -30,9 +30,7 @@ class StoreBusy(NewseventsError):
     """A read that waited too long for an upload this server is storing (HTTP 503)."""
 
     def __init__(self, path: Path) -> None:
-        self.code = "W001"
-        self.message = f"the store {path} is busy storing an upload; try again in a moment"
-        Exception.__init__(self, f"[W001] {self.message}")
+        super().__init__("W001", path=path)
 
 
 def uploads_as_origins(path: Path, run_id: str, folder: str) -> None:
