@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Modality = Literal["asserted", "negated", "hypothetical", "future", "speculative"]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)  # the one list of modalities
 DatePrecision = Literal["day", "month", "year", "document"]
 Producer = Literal["pattern", "model", "both"]
 

@@ -16,8 +16,8 @@ import pandas as pd
 
 from newsevents.analysis.checks import check_choice, unknown_actor
 from newsevents.errors import AnalysisError
+from newsevents.records import MODALITIES
 from newsevents.store import EventFilters, Store
-from newsevents.store.query import MODALITIES
 
 ALL = "all"
 LEVELS = ("country", "code")

@@ -20,6 +20,7 @@ from rich.table import Table
 
 from newsevents.cli.options import DbOption, db_path, parse_date_option
 from newsevents.errors import NewseventsError
+from newsevents.records import MODALITIES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 FORMATS = ("table", "csv", "jsonl")
-MODALITY_CHOICES = ("asserted", "negated", "hypothetical", "future", "speculative", "all")
+MODALITY_CHOICES = (*MODALITIES, "all")
 PIPE_WIDTH = 160
 PERIOD_LABELS = {"week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
@@ -40,8 +41,8 @@ UntilOption = typer.Option(
 )
 ModalityOption = typer.Option(
     "--modality",
-    help="asserted (the default: events reported as real), negated, hypothetical, future, "
-    "speculative, or all.",
+    help=f"{MODALITIES[0]} (the default: events reported as real), {', '.join(MODALITIES[1:])}, "
+    "or all.",
 )
 UniqueOption = typer.Option(
     "--unique", help="Count each real-world event once (one report per cluster)."

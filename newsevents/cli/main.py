@@ -20,6 +20,7 @@ from newsevents.cli.options import (
 )
 from newsevents.config import Settings
 from newsevents.errors import NewseventsError
+from newsevents.records import MODALITIES
 
 app = typer.Typer(
     name="newsevents",
@@ -156,7 +157,8 @@ def events(
         str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or before this date.")
     ] = None,
     modality: Annotated[
-        str | None, typer.Option(help="asserted, negated, hypothetical, future or speculative.")
+        str | None,
+        typer.Option(help=f"{', '.join(MODALITIES[:-1])} or {MODALITIES[-1]}."),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     unique: Annotated[
@@ -188,7 +190,6 @@ def events(
     """
     from newsevents.cli.events_view import write_events
     from newsevents.store import EventFilters, Store
-    from newsevents.store.query import MODALITIES
 
     if modality is not None and modality not in MODALITIES:
         raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")

@@ -19,7 +19,6 @@ FROM (
     FROM events e JOIN event_clusters c USING (cluster_id)
 ) AS events{where}{order}
 """
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "speculative")
 ORDER = "date_start NULLS LAST, doc_id, sentence_index, event_id"
 
 

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from fastapi import Query
 from pydantic import BaseModel, Field
 
+from newsevents.records import Modality
+
 
 class CodeRequest(BaseModel):
     """``POST /api/code``: a text (plain or HTML) and its publication date."""
@@ -17,6 +19,5 @@ class CodeRequest(BaseModel):
     doc_id: str = Field("api", max_length=200)
 
 
-Modality = Literal["asserted", "negated", "hypothetical", "future", "speculative"]
-AnalysisModality = Literal["asserted", "negated", "hypothetical", "future", "speculative", "all"]
+AnalysisModality = Literal[Modality, "all"]  # "all": every modality
 ActorParam = Annotated[str | None, Query(max_length=80)]
