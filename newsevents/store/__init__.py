@@ -44,6 +44,7 @@ from newsevents.store.rows import (
     event_row,
     record_from_row,
 )
+from newsevents.store.transactions import registered, transaction
 
 __all__ = ["EventFilters", "Store", "busy_timeout", "writer_lock"]
 
@@ -156,8 +157,7 @@ class Store:
         now = datetime.now()
         articles = [article_row(a, len(ev), run_id, now) for a, ev in coded]
         events = [event_row(e, run_id) for a, ev in coded for e in ev]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(self.con):
             fresh = {a.article_id for a, _ in coded} - self.known_articles(
                 [a.article_id for a, _ in coded]
             )
@@ -170,10 +170,6 @@ class Store:
                     "INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
                     [(run_id, *problem) for problem in problems],
                 )
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _count_actor_codes(self, rows: list[tuple[Any, ...]]) -> None:
         """Add the source and target codes of new event rows to ``actor_codes``."""
@@ -191,37 +187,26 @@ class Store:
                 "n_events": pa.array(list(counts.values()), pa.int64()),
             }
         )
-        self.con.register("newsevents_codes", table)
-        try:
+        with registered(self.con, "newsevents_codes", table):
             self.con.execute(
                 "INSERT INTO actor_codes SELECT * FROM newsevents_codes ON CONFLICT (code, country)"
                 " DO UPDATE SET n_events = n_events + excluded.n_events"
             )
-        finally:
-            self.con.unregister("newsevents_codes")
 
     def refresh_actor_codes(self) -> None:
         """Recount ``actor_codes`` from the events (after writing events some other way)."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(self.con):
             self.con.execute("DELETE FROM actor_codes")
             self.con.execute(ACTOR_CODES_SQL)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
         batch = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
-        self.con.register("newsevents_batch", batch)
-        try:
+        with registered(self.con, "newsevents_batch", batch):
             self.con.execute(
                 f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM newsevents_batch"
             )
-        finally:
-            self.con.unregister("newsevents_batch")
 
     def finish_run(self, run_id: str, counts: dict[str, int], status: str = "finished") -> None:
         self.con.execute(
@@ -258,20 +243,13 @@ class Store:
                 "cluster_id": [c.cluster_id for c in clusters for _ in c.event_ids],
             }
         )
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with registered(self.con, "newsevents_members", members), transaction(self.con):
             self.con.execute("DELETE FROM event_clusters")
             self._insert("event_clusters", CLUSTER_COLUMNS, [c.row() for c in clusters])
-            self.con.register("newsevents_members", members)
             self.con.execute(
                 "UPDATE events SET cluster_id = m.cluster_id FROM newsevents_members m "
                 "WHERE events.event_id = m.event_id"
             )
-            self.con.unregister("newsevents_members")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return len(clusters)
 
     # -- reading -------------------------------------------------------------------------
