@@ -187,3 +187,19 @@ def test_an_older_store_opened_for_reading_is_upgraded_first(db: Path) -> None:
     _store_at_version_1(db).close()
     with Store(db, read_only=True) as store:
         assert store.events(EventFilters(unique=True)).num_rows == 0
+
+
+def test_a_failed_write_is_rolled_back_and_its_own_error_raised() -> None:
+    import pyarrow as pa
+
+    from newsevents.store.transactions import registered, transaction
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (a INTEGER PRIMARY KEY)")
+    with pytest.raises(duckdb.ConstraintException):
+        with transaction(con), registered(con, "rows", pa.table({"a": [1, 1]})):
+            con.execute("INSERT INTO t SELECT a FROM rows")
+    assert con.execute("SELECT count(*) FROM t").fetchone() == (0,)
+    with transaction(con), registered(con, "rows", pa.table({"a": [1, 2]})):
+        con.execute("INSERT INTO t SELECT a FROM rows")
+    assert con.execute("SELECT count(*) FROM t").fetchone() == (2,)

@@ -243,7 +243,7 @@ class Store:
                 "cluster_id": [c.cluster_id for c in clusters for _ in c.event_ids],
             }
         )
-        with registered(self.con, "newsevents_members", members), transaction(self.con):
+        with transaction(self.con), registered(self.con, "newsevents_members", members):
             self.con.execute("DELETE FROM event_clusters")
             self._insert("event_clusters", CLUSTER_COLUMNS, [c.row() for c in clusters])
             self.con.execute(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 
@@ -22,9 +22,14 @@ def transaction(con: Any) -> Iterator[Any]:
 
 @contextmanager
 def registered(con: Any, name: str, table: Any) -> Iterator[str]:
-    """The Arrow ``table`` visible to SQL on ``con`` as ``name`` inside the block."""
+    """The Arrow ``table`` visible to SQL on ``con`` as ``name`` inside the block. When
+    the block fails inside a transaction, DuckDB refuses to unregister until the rollback;
+    the block's own error is the one raised (registering the name again replaces it)."""
     con.register(name, table)
     try:
         yield name
-    finally:
-        con.unregister(name)
+    except BaseException:
+        with suppress(Exception):
+            con.unregister(name)
+        raise
+    con.unregister(name)
