@@ -22,6 +22,7 @@ from newsevents.analysis import (
     attention_shares,
     bloc_shift,
     dyad_series,
+    make_scope,
     network_edges,
     network_graph,
     network_json,
@@ -203,7 +204,7 @@ def test_dyad_counts_each_direction_per_quadclass_and_month(store: Store) -> Non
 
 
 def test_dyad_modality_and_precision(store: Store) -> None:
-    every = dyad_series(store, "USA", "IRN", modality="all")
+    every = dyad_series(store, "USA", "IRN", scope=make_scope(modality="all"))
     assert _row(every, "2019-02-01", "USA", "IRN")["events"] == 1
     weeks = dyad_series(store, "USA", "IRN", by="week")
     # the event dated only "2019-03" fits no week: left out and counted
@@ -224,19 +225,21 @@ def test_dyad_actors_match_like_the_events_filters(store: Store) -> None:
 
 
 def test_network_edges_are_signed_and_weighted(store: Store) -> None:
-    edges = network_edges(store, until=date(2019, 12, 31)).set_index(["source", "target"])
+    edges = network_edges(store, scope=make_scope(until=date(2019, 12, 31))).set_index(
+        ["source", "target"]
+    )
     usa_irn = edges.loc[("USA", "IRN")]
     assert (usa_irn["events"], usa_irn["cooperation"], usa_irn["conflict"]) == (5, 1, 4)
     assert (usa_irn["net"], usa_irn["sign"]) == (-3, -1)
     assert usa_irn["goldstein_sum"] == pytest.approx(-22.5)
     irn_usa = edges.loc[("IRN", "USA")]
     assert (irn_usa["events"], irn_usa["sign"]) == (2, 0)
-    coded = network_edges(store, level="code", until="2019-12-31")
+    coded = network_edges(store, level="code", scope=make_scope(until="2019-12-31"))
     assert set(coded["source"]) == {"USAGOV", "IRN"}
 
 
 def test_network_graphml_and_json_round_trip(store: Store, tmp_path: Path) -> None:
-    graph = network_graph(network_edges(store, since="2020-01-01", until="2020-12-31"))
+    graph = network_graph(network_edges(store, scope=make_scope("2020-01-01", "2020-12-31")))
     path = write_graphml(graph, tmp_path / "net.graphml")
     back = nx.read_graphml(path)
     assert back.is_directed()
@@ -269,7 +272,7 @@ def test_partition_leaves_the_odd_tie_frustrated() -> None:
 
 
 def test_blocs_put_two_cooperating_pairs_in_two_groups(store: Store) -> None:
-    blocs = signed_blocs(store, since="2020-01-01", until="2020-12-31")
+    blocs = signed_blocs(store, scope=make_scope("2020-01-01", "2020-12-31"))
     groups = blocs.groupby("bloc")["actor"].apply(frozenset)
     assert set(groups) == {frozenset({"USA", "GBR"}), frozenset({"RUS", "CHN"})}
     assert blocs.attrs["balance"] == 1.0 and blocs.attrs["blocs"] == 2
@@ -278,7 +281,7 @@ def test_blocs_put_two_cooperating_pairs_in_two_groups(store: Store) -> None:
 
 
 def test_bloc_shift_shows_who_changed_sides(store: Store) -> None:
-    shift = bloc_shift(store, "2021-01-01", since="2020-01-01").set_index("actor")
+    shift = bloc_shift(store, "2021-01-01", scope=make_scope("2020-01-01")).set_index("actor")
     assert shift.loc["GBR", "change"] == "moved"
     assert {shift.loc[a, "change"] for a in ("USA", "RUS", "CHN")} == {"stayed"}
     assert shift.loc["RUS", "bloc_after"] == shift.loc["GBR", "bloc_after"]
@@ -307,7 +310,7 @@ def test_surges_do_not_flag_a_flat_series(store: Store) -> None:
 
 
 def test_surges_use_the_history_before_since(store: Store) -> None:
-    surges = actor_surges(store, "PRK", by="month", since="2017-11-01", code="15")
+    surges = actor_surges(store, "PRK", by="month", scope=make_scope("2017-11-01"), code="15")
     assert surges["period"].iloc[0] == pd.Timestamp("2017-11-01")
     assert bool(surges["surge"].iloc[0]) and surges["baseline"].iloc[0] == pytest.approx(2.0)
 
@@ -348,15 +351,14 @@ def test_attention_shares_sum_to_one_per_period(store: Store) -> None:
 
 
 def _plots(store: Store, folder: Path, suffix: str) -> list[Path]:
-    edges = network_edges(store, since="2020-01-01")
-    before, after = split_edges(store, "2021-01-01", since="2020-01-01")
-    shift = bloc_shift(store, "2021-01-01", since="2020-01-01")
+    scope = make_scope("2020-01-01")
+    edges = network_edges(store, scope=scope)
+    before, after = split_edges(store, "2021-01-01", scope=scope)
+    shift = bloc_shift(store, "2021-01-01", scope=scope)
     return [
         plot_dyad(dyad_series(store, "USA", "IRN"), folder / f"dyad{suffix}"),
         plot_network(edges, folder / f"network{suffix}"),
-        plot_network(
-            edges, folder / f"blocs{suffix}", blocs=signed_blocs(store, since="2020-01-01")
-        ),
+        plot_network(edges, folder / f"blocs{suffix}", blocs=signed_blocs(store, scope=scope)),
         plot_bloc_shift(before, after, shift, folder / f"shift{suffix}", split="2021-01-01"),
         plot_surges(actor_surges(store, "PRK", by="month"), folder / f"surges{suffix}"),
         plot_attention(attention_shares(store, top=3), folder / f"attention{suffix}"),
@@ -382,9 +384,9 @@ def test_a_plot_needs_a_known_suffix(store: Store, tmp_path: Path) -> None:
 
 def test_bad_dates_and_choices_are_analysis_errors(store: Store) -> None:
     with pytest.raises(AnalysisError, match="invalid date"):
-        network_edges(store, since="2019-13-01")
+        make_scope(since="2019-13-01")
     with pytest.raises(AnalysisError, match="is after"):
-        network_edges(store, since="2020-01-01", until="2019-01-01")
+        make_scope(since="2020-01-01", until="2019-01-01")
     with pytest.raises(AnalysisError, match="period must be one of"):
         dyad_series(store, "USA", "IRN", by="year")
 

@@ -4,12 +4,13 @@ Each function reads a :class:`~newsevents.store.Store` and returns a pandas Data
 (``frame.attrs`` says what it covers); :mod:`newsevents.analysis.plots` draws each table
 as a PNG or an offline HTML page. Actors are given as for ``newsevents events``: a code
 prefix (``USA``, ``IRNMIL``), a country (``IRN``) or an entity id (``org:irgc``). Only
-asserted events count unless ``modality`` says otherwise ("all" for every modality).
+asserted events count unless the :class:`Scope` says otherwise; every function takes
+one (made and checked by :func:`make_scope`: dates, modality or "all", ``unique``).
 
 >>> from newsevents.store import Store
->>> from newsevents.analysis import dyad_series
+>>> from newsevents.analysis import dyad_series, make_scope
 >>> with Store("news.duckdb", read_only=True) as store:  # doctest: +SKIP
-...     series = dyad_series(store, "USA", "IRN", by="month")
+...     series = dyad_series(store, "USA", "IRN", by="month", scope=make_scope(since="2019-01-01"))
 """
 
 from __future__ import annotations
@@ -25,16 +26,19 @@ from newsevents.analysis.network import (
     write_graphml,
     write_network_json,
 )
+from newsevents.analysis.selection import Scope, make_scope
 from newsevents.analysis.surges import actor_surges, poisson_tail
 from newsevents.errors import AnalysisError
 
 __all__ = [
     "AnalysisError",
     "Partition",
+    "Scope",
     "actor_surges",
     "attention_shares",
     "bloc_shift",
     "dyad_series",
+    "make_scope",
     "network_edges",
     "network_graph",
     "network_json",

@@ -14,10 +14,10 @@ import pandas as pd
 from newsevents.analysis.checks import check_choice
 from newsevents.analysis.periods import in_periods
 from newsevents.analysis.selection import (
-    DateLike,
+    EVERY_ASSERTED,
+    Scope,
     actor_nodes,
     load_events,
-    make_scope,
     scope_attrs,
 )
 from newsevents.errors import AnalysisError
@@ -34,18 +34,14 @@ def attention_shares(
     by: str = "month",
     top: int = 10,
     level: str = "country",
-    since: DateLike = None,
-    until: DateLike = None,
-    modality: str | None = "asserted",
-    unique: bool = False,
+    scope: Scope = EVERY_ASSERTED,
 ) -> pd.DataFrame:
-    """Per period and actor (the ``top`` actors and "other"): events naming the actor and
-    its share of all namings (columns ATTENTION_COLUMNS). Periods without events are
+    """Per period and actor (the ``top`` actors and "other"): events of ``scope`` naming
+    the actor and its share of all namings (columns ATTENTION_COLUMNS). Periods without events are
     left out; within a period every listed actor has a row, zero or not."""
     check_choice("period", by, ATTENTION_PERIODS)
     if top < 1:
         raise AnalysisError("A006", name="top", rule="at least 1", value=top)
-    scope = make_scope(since, until, modality, unique)
     frame = in_periods(load_events(store, scope), by)
     table = shares(actor_mentions(frame, level), top)
     table.attrs.update(

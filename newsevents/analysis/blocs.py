@@ -17,7 +17,7 @@ import pandas as pd
 from newsevents.analysis.balance import Partition, partition_signed
 from newsevents.analysis.checks import check_choice
 from newsevents.analysis.network import scope_edges, undirected_pairs
-from newsevents.analysis.selection import DateLike, Scope, as_date, make_scope, scope_attrs
+from newsevents.analysis.selection import EVERY_ASSERTED, DateLike, Scope, as_date, scope_attrs
 from newsevents.errors import AnalysisError
 from newsevents.store import Store
 
@@ -28,11 +28,8 @@ BLOC_COLUMNS = ("actor", "bloc", "events", "ties_within", "ties_between")
 def signed_blocs(
     store: Store,
     *,
+    scope: Scope = EVERY_ASSERTED,
     level: str = "country",
-    since: DateLike = None,
-    until: DateLike = None,
-    modality: str | None = "asserted",
-    unique: bool = False,
     weight: str = "count",
     min_events: int = 1,
 ) -> pd.DataFrame:
@@ -40,7 +37,6 @@ def signed_blocs(
     ``ties_between`` add the actor's signed ties to its own bloc and to the others.
     ``frame.attrs`` holds the partition's score, frustration and balance."""
     check_choice("weight", weight, WEIGHTS)
-    scope = make_scope(since, until, modality, unique)
     blocs = bloc_table(_pairs(store, scope, level, min_events), weight)
     blocs.attrs.update(scope_attrs(scope, level=level, weight=weight))
     return blocs
@@ -50,11 +46,8 @@ def bloc_shift(
     store: Store,
     split: DateLike,
     *,
+    scope: Scope = EVERY_ASSERTED,
     level: str = "country",
-    since: DateLike = None,
-    until: DateLike = None,
-    modality: str | None = "asserted",
-    unique: bool = False,
     weight: str = "count",
     min_events: int = 1,
 ) -> pd.DataFrame:
@@ -65,7 +58,6 @@ def bloc_shift(
     in both or apart in both (Rand index)."""
     check_choice("weight", weight, WEIGHTS)
     day = _split_day(split)
-    scope = make_scope(since, until, modality, unique)
     before_scope, after_scope = scope.split(day)
     before = bloc_table(_pairs(store, before_scope, level, min_events), weight)
     after = bloc_table(_pairs(store, after_scope, level, min_events), weight)
@@ -200,15 +192,11 @@ def split_edges(
     store: Store,
     split: DateLike,
     *,
+    scope: Scope = EVERY_ASSERTED,
     level: str = "country",
-    since: DateLike = None,
-    until: DateLike = None,
-    modality: str | None = "asserted",
-    unique: bool = False,
     min_events: int = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The network's edges before ``split`` and from it on (for plotting a bloc shift)."""
-    scope = make_scope(since, until, modality, unique)
     before, after = scope.split(_split_day(split))
     return (
         scope_edges(store, before, _level(level), min_events),

@@ -13,11 +13,10 @@ import pandas as pd
 from newsevents.analysis.checks import check_choice
 from newsevents.analysis.periods import PERIOD_RANK, PRECISION_RANK, period_range, span
 from newsevents.analysis.selection import (
+    EVERY_ASSERTED,
     FIELDS,
-    DateLike,
     Scope,
     label_actor,
-    make_scope,
     require_actor,
     scope_attrs,
 )
@@ -35,12 +34,10 @@ def dyad_series(
     b: str,
     *,
     by: str = "month",
-    since: DateLike = None,
-    until: DateLike = None,
-    modality: str | None = "asserted",
-    unique: bool = False,
+    scope: Scope = EVERY_ASSERTED,
 ) -> pd.DataFrame:
-    """Events from A to B and from B to A per ``by`` period (day, week or month).
+    """Events from A to B and from B to A per ``by`` period (day, week or month), in
+    ``scope`` (:func:`~newsevents.analysis.selection.make_scope`).
 
     Columns: period, source, target, events, verbal_coop, material_coop, verbal_conflict,
     material_conflict, goldstein_sum, goldstein_mean. Empty when the two never meet in the
@@ -48,7 +45,6 @@ def dyad_series(
     The counting is one SQL aggregate in the store; only the per-period rows come back.
     """
     check_choice("period", by, DYAD_PERIODS)
-    scope = make_scope(since, until, modality, unique)
     for actor in (a, b):
         require_actor(store, actor)
     counts = dyad_counts(store, scope, a, b, by)

@@ -20,11 +20,10 @@ import numpy as np
 import pandas as pd
 
 from newsevents.analysis.selection import (
-    DateLike,
+    EVERY_ASSERTED,
     Scope,
     actor_nodes,
     load_events,
-    make_scope,
     scope_attrs,
 )
 from newsevents.errors import AnalysisError
@@ -46,25 +45,21 @@ EDGE_COLUMNS = (
 def network_edges(
     store: Store,
     *,
+    scope: Scope = EVERY_ASSERTED,
     level: str = "country",
-    since: DateLike = None,
-    until: DateLike = None,
-    modality: str | None = "asserted",
-    unique: bool = False,
     min_events: int = 1,
 ) -> pd.DataFrame:
-    """Signed, weighted, directed edges between actors (columns: EDGE_COLUMNS), heaviest
-    first; only edges with at least ``min_events`` events."""
+    """Signed, weighted, directed edges between actors (columns: EDGE_COLUMNS) of the
+    events in ``scope``, heaviest first; only edges with at least ``min_events`` events."""
     if min_events < 1:
         raise AnalysisError("A006", name="min_events", rule="at least 1", value=min_events)
-    scope = make_scope(since, until, modality, unique)
     edges = scope_edges(store, scope, level, min_events)
     edges.attrs.update(scope_attrs(scope, level=level))
     return edges
 
 
 def scope_edges(store: Store, scope: Scope, level: str, min_events: int = 1) -> pd.DataFrame:
-    """:func:`network_edges` for a ready :class:`Scope`."""
+    """:func:`network_edges` without its check and its ``attrs``."""
     return edges_from_events(load_events(store, scope), level, min_events)
 
 

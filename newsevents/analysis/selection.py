@@ -64,6 +64,9 @@ class Scope:
         return replace(self, until=day - timedelta(days=1)), replace(self, since=day)
 
 
+EVERY_ASSERTED = Scope()  # the default: asserted events, all dates, every report
+
+
 def scope_attrs(scope: Scope, **extra: object) -> dict[str, object]:
     """What a result table covers, for its ``attrs`` (plot titles use them)."""
     return {

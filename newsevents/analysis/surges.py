@@ -21,10 +21,9 @@ import pandas as pd
 from newsevents.analysis.checks import check_choice
 from newsevents.analysis.periods import in_periods, period_range, period_start, span
 from newsevents.analysis.selection import (
-    DateLike,
+    EVERY_ASSERTED,
     Scope,
     load_events,
-    make_scope,
     require_actor,
     scope_attrs,
 )
@@ -43,23 +42,20 @@ def actor_surges(
     code: str | None = None,
     role: str = "any",
     by: str = "week",
-    since: DateLike = None,
-    until: DateLike = None,
-    modality: str | None = "asserted",
-    unique: bool = False,
+    scope: Scope = EVERY_ASSERTED,
     window: int = 8,
     alpha: float = 0.001,
     min_count: int = 3,
     min_history: int = 3,
     floor: float = 0.5,
 ) -> pd.DataFrame:
-    """The actor's event counts per period with the surge test (columns SURGE_COLUMNS).
+    """The actor's event counts in ``scope`` per period with the surge test (columns
+    SURGE_COLUMNS).
     ``code`` keeps events of a kind (CAMEO prefix or PLOVER type); ``role`` whether the
     actor is the source, the target or either. ``frame.attrs["test"]`` states the test."""
     check_choice("period", by, SURGE_PERIODS)
     check_choice("role", role, ROLES)
     _check_settings(window, alpha, min_history, floor)
-    scope = make_scope(since, until, modality, unique)
     require_actor(store, actor)
     history = _with_history(scope, by, window)
     frame = in_periods(load_events(store, history, code=code, **{_role_filter(role): actor}), by)

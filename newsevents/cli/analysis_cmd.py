@@ -25,6 +25,7 @@ from newsevents.records import MODALITIES
 if TYPE_CHECKING:
     import pandas as pd
 
+    from newsevents.analysis.selection import Scope
     from newsevents.store import Store
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -92,7 +93,7 @@ def dyad_command(
     _check_common(fmt, modality, plot)
     _check_choice(by, ("day", "week", "month"), "--by")
     with _user_errors(), _open(db) as store:
-        frame = dyad_series(store, a, b, by=by, **_scope(since, until, modality, unique))
+        frame = dyad_series(store, a, b, by=by, scope=_scope(since, until, modality, unique))
         if frame.empty:
             _nothing(f"no {_modality_words(modality)} between {a} and {b}{_range(since, until)}")
         _left_out_note(frame, by)
@@ -135,7 +136,7 @@ def network_command(
     _check_choice(level, ("country", "code"), "--level")
     with _user_errors(), _open(db) as store:
         scope = _scope(since, until, modality, unique)
-        edges = network_edges(store, level=level, min_events=min_events, **scope)
+        edges = network_edges(store, scope=scope, level=level, min_events=min_events)
         if edges.empty:
             _nothing(f"no {_modality_words(modality)} between two actors{_range(since, until)}")
         graph = network_graph(edges)
@@ -182,12 +183,16 @@ def blocs_command(
 
         newsevents blocs --since 2019-01-01 --split 2022-02-24 --plot blocs.png
     """
+    from newsevents.analysis import make_scope
+
     _check_common(fmt, modality, plot)
     _check_choice(level, ("country", "code"), "--level")
     _check_choice(weight, ("count", "goldstein"), "--weight")
     split_day = _date(split, "--split")
-    options = {"level": level, "min_events": min_events, **_scope(since, until, modality, unique)}
+    first, last = _date(since, "--since"), _date(until, "--until")
     with _user_errors(), _open(db) as store:
+        scope = make_scope(first, last, modality, unique)
+        options = {"scope": scope, "level": level, "min_events": min_events}
         if split_day is None:
             _blocs(store, options, weight, top, fmt, plot)
         else:
@@ -298,7 +303,7 @@ def surges_command(
     settings = {"window": window, "alpha": alpha, "min_count": min_count}
     with _user_errors(), _open(db) as store:
         scope = _scope(since, until, modality, unique)
-        frame = actor_surges(store, actor, code=code, role=role, by=by, **settings, **scope)
+        frame = actor_surges(store, actor, code=code, role=role, by=by, scope=scope, **settings)
         if frame.empty:
             kind = f" of kind {code}" if code else ""
             _nothing(f"no {_modality_words(modality)}{kind} for {actor}{_range(since, until)}")
@@ -346,7 +351,7 @@ def attention_command(
     _check_choice(level, ("country", "code"), "--level")
     with _user_errors(), _open(db) as store:
         scope = _scope(since, until, modality, unique)
-        frame = attention_shares(store, by=by, top=top, level=level, **scope)
+        frame = attention_shares(store, by=by, top=top, level=level, scope=scope)
         if frame.empty:
             _nothing(f"no dated {_modality_words(modality)}{_range(since, until)}")
         _left_out_note(frame, by)
@@ -372,13 +377,12 @@ def _check_choice(value: str, choices: tuple[str, ...], option: str) -> None:
         raise typer.BadParameter(f"use one of {', '.join(choices)}", param_hint=option)
 
 
-def _scope(since: str | None, until: str | None, modality: str, unique: bool) -> dict[str, Any]:
-    return {
-        "since": _date(since, "--since"),
-        "until": _date(until, "--until"),
-        "modality": None if modality == "all" else modality,
-        "unique": unique,
-    }
+def _scope(since: str | None, until: str | None, modality: str, unique: bool) -> Scope:
+    """The options' :class:`Scope`; a bad date is a usage error, ``--since`` after
+    ``--until`` a user error (A005: call it inside :func:`_user_errors`)."""
+    from newsevents.analysis import make_scope
+
+    return make_scope(_date(since, "--since"), _date(until, "--until"), modality, unique)
 
 
 def _date(value: str | None, option: str) -> date | None:

@@ -191,23 +191,15 @@ def dyad_series_route(
     unique: bool = False,
 ) -> dict[str, Any]:
     """Events from A to B and from B to A per period, by QuadClass, with Goldstein."""
-    from newsevents.analysis import dyad_series
+    from newsevents.analysis import dyad_series, make_scope
 
+    scope = make_scope(_day(since, "since"), _day(until, "until"), modality, unique)
     with request.app.state.store.reading() as store:
-        frame = dyad_series(
-            store,
-            a,
-            b,
-            by=by,
-            since=_day(since, "since"),
-            until=_day(until, "until"),
-            modality=modality,
-            unique=unique,
-        )
+        frame = dyad_series(store, a, b, by=by, scope=scope)
     return {"a": a, "b": b, "by": by, "series": frame_records(frame)}
 
 
-def analysis_scope(
+def analysis_params(
     since: DateParam = None,
     until: DateParam = None,
     level: Level = "country",
@@ -215,50 +207,46 @@ def analysis_scope(
     unique: bool = False,
     min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> dict[str, Any]:
-    """The scope parameters the network and the blocs share."""
-    return {
-        "since": _day(since, "since"),
-        "until": _day(until, "until"),
-        "modality": modality,
-        "unique": unique,
-        "level": level,
-        "min_events": min_events,
-    }
+    """The parameters the network and the blocs share: their scope, level and minimum."""
+    from newsevents.analysis import make_scope
+
+    scope = make_scope(_day(since, "since"), _day(until, "until"), modality, unique)
+    return {"scope": scope, "level": level, "min_events": min_events}
 
 
-Scope = Annotated[dict[str, Any], Depends(analysis_scope)]
+AnalysisParams = Annotated[dict[str, Any], Depends(analysis_params)]
 
 
 @api_router.get("/network")
 def network(
-    request: Request, scope: Scope, top: Annotated[int, Query(ge=2, le=200)] = 40
+    request: Request, params: AnalysisParams, top: Annotated[int, Query(ge=2, le=200)] = 40
 ) -> dict[str, Any]:
     """The signed actor network: nodes laid out (x, y in [0, 1]) with their bloc, and the
     actor pairs with cooperation and conflict counts."""
     from newsevents.analysis import network_edges, signed_blocs
 
     def compute() -> dict[str, Any]:
-        edges = network_edges(store, **scope)
-        blocs = signed_blocs(store, **scope) if len(edges) else None
+        edges = network_edges(store, **params)
+        blocs = signed_blocs(store, **params) if len(edges) else None
         return network_view(edges, bloc_map(blocs), top)
 
     with request.app.state.store.reading() as store:
-        key = ("network", *sorted(scope.items()), top)
+        key = ("network", *sorted(params.items()), top)
         return request.app.state.cache.get(store, key, compute)
 
 
 @api_router.get("/blocs")
-def blocs(request: Request, scope: Scope) -> dict[str, Any]:
+def blocs(request: Request, params: AnalysisParams) -> dict[str, Any]:
     """Groups of actors that cooperate with each other and conflict with others."""
     from newsevents.analysis import signed_blocs
 
     def compute() -> dict[str, Any]:
-        frame = signed_blocs(store, **scope)
+        frame = signed_blocs(store, **params)
         figures = {key: plain(value) for key, value in frame.attrs.items()}
         return {"actors": frame_records(frame), "figures": figures}
 
     with request.app.state.store.reading() as store:
-        return request.app.state.cache.get(store, ("blocs", *sorted(scope.items())), compute)
+        return request.app.state.cache.get(store, ("blocs", *sorted(params.items())), compute)
 
 
 @api_router.post("/ingest")
