@@ -1,5 +1,6 @@
-"""Read-side lookups for the web app and the HTTP API: one event, one article with the
-spans to mark, the actors in the store, and the overview figures. All SQL here is
+"""Read-side lookups for the web app and the HTTP API: one event, one article with its
+events, the actors in the store, and the overview figures. Data only: where to mark an
+event on the page is the web app's business (:mod:`newsevents.web.spans`). All SQL here is
 parameterised; every function takes an open :class:`~newsevents.store.Store`."""
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
 
 ARTICLE_FIELDS = ("article_id", "doc_id", "origin", "url", "title", "published", "n_events")
 CLUSTER_FIELDS = ("n_mentions", "n_sources", "n_articles", "first_reported", "last_reported")
-SPAN_ROLES = ("source", "target", "attributed")
 # The timeline leaves out the earliest and latest 2.5% of dated events: a few mentions of
 # long-past events would otherwise stretch it over decades.
 TIMELINE_TRIM = 0.025
@@ -63,7 +63,6 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         return None
     row = rows[0]
     record = record_from_row(row)
-    record["spans"] = sentence_spans(record)
     record["article"] = _plain(
         {
             "article_id": row["article_id"],
@@ -81,8 +80,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
-    """An article's clean text, its events, and the character spans to mark in the text:
-    each event's sentence, its trigger and its actors' mentions. None if not stored."""
+    """An article's fields, its clean text and its event records; None if not stored."""
     fields = ", ".join(ARTICLE_FIELDS)
     rows = _rows(store, f"SELECT {fields}, text FROM articles WHERE article_id = ?", [article_id])
     if not rows:
@@ -91,54 +89,7 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
     sql, params = build_event_query(EventFilters(article=article_id))
     events = [record_from_row(row) for row in _rows(store, sql, params)]
     article["events"] = events
-    article["spans"] = [span for event in events for span in event_spans(article["text"], event)]
     return article
-
-
-def event_spans(text: str, event: dict[str, Any]) -> list[dict[str, Any]]:
-    """Spans (kind, start, end, event_id) of an event in its article's text: the sentence,
-    then the trigger and each actor mention found inside the sentence."""
-    start, end = event["evidence"]["start"], event["evidence"]["end"]
-    sentence = {"kind": "sentence", "start": start, "end": end, "event_id": event["event_id"]}
-    inside = [
-        {**span, "start": start + span["start"], "end": start + span["end"]}
-        for span in sentence_spans(event)
-    ]
-    return [sentence, *inside]
-
-
-def sentence_spans(event: dict[str, Any]) -> list[dict[str, Any]]:
-    """Spans of the trigger and the actor mentions within the event's evidence sentence
-    (offsets in the sentence), for marking it."""
-    evidence = event["evidence"]
-    phrases = [("trigger", evidence["trigger"])]
-    phrases += [(role, (event.get(_key(role)) or {}).get("text")) for role in SPAN_ROLES]
-    spans = []
-    for kind, phrase in phrases:
-        found = phrase_span(evidence["text"], phrase)
-        if found is not None:
-            spans.append(
-                {"kind": kind, "start": found[0], "end": found[1], "event_id": event["event_id"]}
-            )
-    return spans
-
-
-def _key(role: str) -> str:
-    return "attributed_to" if role == "attributed" else role
-
-
-def phrase_span(sentence: str, phrase: str | None) -> tuple[int, int] | None:
-    """Where ``phrase`` first occurs in ``sentence`` (exact, then ignoring case; a trigger
-    of separated words falls back to its first word), or None."""
-    if not phrase:
-        return None
-    for needle in (phrase, phrase.split()[0]):
-        at = sentence.find(needle)
-        if at < 0:
-            at = sentence.lower().find(needle.lower())
-        if at >= 0:
-            return at, at + len(needle)
-    return None
 
 
 def store_actors(store: Store, query: str | None = None, limit: int = 50) -> list[dict[str, Any]]:

@@ -20,13 +20,13 @@ from newsevents.store.lookup import (
     event_detail,
     event_page,
     overview,
-    sentence_spans,
     store_actors,
 )
 from newsevents.store.query import EventFilters
 from newsevents.web.access import uploads_as_origins
 from newsevents.web.frames import bloc_map, frame_records, network_view, plain
 from newsevents.web.models import ActorParam, AnalysisModality, CodeRequest, Modality
+from newsevents.web.spans import article_spans, sentence_spans
 
 api_router = APIRouter()
 DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
@@ -147,7 +147,7 @@ def event(request: Request, event_id: EventId) -> dict[str, Any]:
         record = event_detail(store, event_id)
     if record is None:
         raise HTTPException(404, f"no event {event_id!r} in the store")
-    return record
+    return {**record, "spans": sentence_spans(record)}
 
 
 @api_router.get("/articles/{article_id}")
@@ -158,7 +158,7 @@ def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
         record = article_detail(store, article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r} in the store")
-    return record
+    return {**record, "spans": article_spans(record)}
 
 
 @api_router.get("/actors")
