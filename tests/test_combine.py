@@ -62,7 +62,7 @@ def _locate(text: str, span: Span | None) -> Span | None:
     return Span(start, start + len(words), span.probability)
 
 
-WORDS = ["Uganda", "Russia", "the Norwegian frigate", "the moon"]
+WORDS = ["Uganda", "Russia", "the Norwegian frigate", "the moon", "Japanese police", "Tokyo"]
 
 
 def role(root: str, source: int | None, target: int | None, p: float = 0.9) -> Guess:
@@ -119,6 +119,28 @@ def test_the_model_is_refused_below_its_thresholds_and_without_an_actor(with_sta
     moon = with_stand_in({}, {"recalled its envoy": role("16", None, 3)})
     [event] = code_text("Kenya recalled its envoy to the moon.", date=DAY, coder=moon)
     assert event.target is None and event.by == "both"
+
+
+def test_the_subject_of_a_passive_or_of_suffer_is_no_source(with_stand_in) -> None:
+    # the model reads the passive subject as the doer: the parse says it is the patient
+    passive = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, 2)})
+    text = "Russia was shadowed by the Norwegian frigate in the Barents Sea."
+    assert [e for e in code_text(text, date=DAY, coder=passive) if e.by == "model"] == []
+    # the same roles on the active sentence are an event (the rule is about the voice)
+    assert code_text(text.replace("was shadowed by", "shadowed"), date=DAY, coder=passive)
+    suffered = with_stand_in({"suffered": ("18", 0.9)}, {"suffered": role("18", 0, None)})
+    text = "Uganda suffered a wave of floods in the north."
+    assert code_text(text, date=DAY, coder=suffered) == []
+
+
+def test_a_place_of_the_sources_own_country_is_no_target(with_stand_in) -> None:
+    coder = with_stand_in({"combed": ("17", 0.9)}, {"combed": role("17", 4, 5)})
+    [event] = code_text("Japanese police combed a district of Tokyo.", date=DAY, coder=coder)
+    assert (event.source.code, event.target, event.by) == ("JPNCOP", None, "model")
+    # a foreign capital stays a target
+    abroad = with_stand_in({"combed": ("17", 0.9)}, {"combed": role("17", 4, 0)})
+    [event] = code_text("Japanese police combed Uganda.", date=DAY, coder=abroad)
+    assert event.target is not None and event.target.code == "UGA"
 
 
 # --- the shipped model -----------------------------------------------------------------------

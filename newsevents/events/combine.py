@@ -8,6 +8,15 @@ The patterns keep their events and codes where they fire. The model adds what th
   and its source span is an actor mention (``by: model``), coded with the root's general
   code ("190") and the rules' modality, date and place like any other event.
 
+Grammar the model does not always respect, checked on the parse:
+
+* the subject of a passive verb undergoes the act: in "The governor was stabbed outside
+  his office" the governor is no source, so the model's event is dropped;
+* so does the subject of a verb of undergoing: "Haiti suffered a wave of attacks",
+  "The minister could face arrest" report nothing the subject did;
+* a place of the source's own country is where an act happens, not whom it is aimed at:
+  in "Kishida held talks in Tokyo" Tokyo is no target.
+
 Thresholds on the model's probabilities (``ModelUse``) were chosen on the tune halves of
 the development sets (docs/model.md).
 """
@@ -20,8 +29,10 @@ from dataclasses import dataclass, replace
 from newsevents.events.extract import Match
 from newsevents.events.learned import EventModel, Guess, Span
 from newsevents.events.patterns import Pattern
-from newsevents.events.syntax import Tree
+from newsevents.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
 from newsevents.records import Mention, Token
+
+UNDERGOING_VERBS = frozenset({"suffer", "face", "undergo", "sustain", "endure", "risk", "incur"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,11 @@ def with_model(
 ) -> list[list[Match]]:
     """For each sentence, its pattern matches (with the targets the model adds) and the
     model's own. The model reads all sentences of an article in two batched passes."""
-    found = model.triggers([item.tree.sentence.text for item in work])
+    # a model event needs an actor mention for its source: a sentence with neither a mention
+    # nor a pattern event is not read
+    readable = [k for k, item in enumerate(work) if item.mentions or item.matches]
+    read = iter(model.triggers([work[k].tree.sentence.text for k in readable]))
+    found = [next(read) if item.mentions or item.matches else [] for item in work]
     fresh = [
         [
             span
@@ -104,7 +119,7 @@ def _add_target(
     if guess.target is None or guess.target.probability < use.role:
         return unchanged
     target = _mention_on(tree, mentions, guess.target)
-    if target is None or any(target.actor.code == s.actor.code for s in match.sources):
+    if target is None or any(not _other_party(s, target) for s in match.sources):
         return unchanged
     return replace(match, targets=(target,), by="both")
 
@@ -125,15 +140,17 @@ def _model_match(
     source = _mention_on(tree, mentions, guess.source)
     if source is None:
         return None
-    target = None
-    if guess.target is not None and guess.target.probability >= use.role:
-        target = _mention_on(tree, mentions, guess.target)
-    if target is not None and target.actor.code == source.actor.code:
-        target = None
     tokens = _tokens_in(tree, span)
     verbs = [t for t in tokens if t.pos == "VERB"]
     if not verbs:
         return None  # a noun alone names an act more often than it reports one
+    if _undergoes(tree, verbs[0], source):
+        return None
+    target = None
+    if guess.target is not None and guess.target.probability >= use.role:
+        target = _mention_on(tree, mentions, guess.target)
+    if target is not None and not _other_party(source, target):
+        target = None
     return Match(
         trigger=verbs[0],
         pattern=Pattern(id="model", cameo=code, verb=verbs[0].lemma),
@@ -144,6 +161,25 @@ def _model_match(
         attributed_to=None,
         by="model",
     )
+
+
+def _undergoes(tree: Tree, verb: Token, source: Mention) -> bool:
+    """The source is the subject of a passive verb or of a verb of undergoing."""
+    if verb.lemma in UNDERGOING_VERBS:
+        return True
+    inside = range(source.start, source.end)
+    return any(
+        t.i in inside for s in tree.kids(verb, *PASSIVE_SUBJECT_DEPS) for t in tree.subtree(s)
+    )
+
+
+def _other_party(source: Mention, target: Mention) -> bool:
+    """The target is someone else than the source, and not a place of the source's own
+    country (Tokyo for Japan's prime minister)."""
+    if target.actor.code == source.actor.code:
+        return False
+    same_country = target.actor.country is not None and target.actor.country == source.actor.country
+    return not (target.place and same_country)
 
 
 def _char_span(tree: Tree, tokens: Sequence[Token]) -> tuple[int, int]:
