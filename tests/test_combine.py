@@ -169,3 +169,23 @@ def test_the_shipped_coder_fills_a_target_the_patterns_miss(shipped_coder, coder
     assert alone.target is None and alone.by == "pattern"
     [together] = code_text(text, date=DAY, coder=shipped_coder)
     assert (together.target and together.target.code, together.by) == ("UGA", "both")
+
+
+def test_the_shipped_model_codes_a_sentence_the_same_in_any_batch(shipped_coder) -> None:
+    # the activation scales are fixed at export: other sentences in the batch change nothing
+    model = shipped_coder.model
+    text = "Kenyan police fired tear gas at hundreds of opposition supporters in Nairobi."
+    others = [
+        "Fighting broke out again on Tuesday as both armies shelled the border towns and "
+        "thousands of families fled north toward the capital.",
+        "The minister said talks would resume next week.",
+    ]
+    [alone] = model.triggers([text])
+    in_batch = model.triggers([*others, text])[-1]
+    assert [(s.start, s.end, root) for s, root in alone] == [
+        (s.start, s.end, root) for s, root in in_batch
+    ]
+    assert all(
+        abs(a.probability - b.probability) < 1e-6
+        for (a, _), (b, _) in zip(alone, in_batch, strict=True)
+    )
