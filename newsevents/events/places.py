@@ -15,7 +15,6 @@ from newsevents.records import Location, Token
 
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around", "throughout")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-CLAUSAL_DEPS = ("ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "csubj", "parataxis")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'-]{2,}$")
 
 

@@ -11,6 +11,8 @@ from newsevents.records import Sentence, Token
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 OBJECT_DEPS = ("dobj", "obj")
+# Links to a clause of its own: a search for a phrase's parts stops at them.
+CLAUSAL_DEPS = ("ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "csubj", "parataxis")
 # Clause links through which a verb inherits its subject from its head verb.
 SUBJECT_INHERITING_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 
