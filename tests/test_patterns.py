@@ -1,13 +1,80 @@
-"""The bundled patterns: well-formed, every code known, and their own examples coded."""
+"""The bundled patterns: the schema every pattern file is checked against when it loads, and
+their own examples coded."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from importlib import resources
+from pathlib import Path
 
-from newsevents.events import load_codes
+import pytest
+from conftest import ROOT
+
+from newsevents.errors import NewseventsError
+from newsevents.events import load_codes, load_patterns
 from newsevents.records import Article
+
+GOOD = {
+    "id": "my-impose",
+    "cameo": "163",
+    "verb": "impose",
+    "object": ["sanction"],
+    "target": ["on"],
+    "example": "The EU imposed sanctions on Belarus.",
+    "example_source": "The EU",
+    "example_target": "Belarus",
+}
+
+
+def _write(path: Path, *patterns: dict[str, object]) -> Path:
+    path.write_text("# a user's patterns\n\n" + "".join(json.dumps(p) + "\n" for p in patterns))
+    return path
+
+
+def test_the_bundled_patterns_cover_every_root() -> None:
+    index = load_patterns()
+    assert len(index) > 700
+    assert {p.cameo[:2] for p in index.in_order()} == {f"{r:02d}" for r in range(1, 21)}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"objects": ["sanction"]}, "key 'objects': unknown key"),
+        ({"cameo": 163}, "key 'cameo': Input should be a valid string"),
+        ({"cameo": "1999"}, "key 'cameo': '1999' is not in cameo_codes.tsv"),
+        ({"object": "sanction"}, "key 'object': Input should be a valid list"),
+        ({"target": [1]}, "key 'target': should be a string or a list of strings"),
+        ({"target": ["On"]}, "key 'target': 'On' is neither dobj, iobj nor a preposition"),
+        ({"target_required": "yes"}, "key 'target_required': Input should be a valid boolean"),
+        ({"verb": "Imposed"}, "key 'verb': 'Imposed' is not one lowercase lemma"),
+        ({"id": "My Impose"}, "key 'id': must be lowercase-kebab-case"),
+        ({"noun": "sanction"}, "keys 'verb' and 'noun': give exactly one"),
+        ({"example_target": "Minsk"}, "key 'example_target': 'Minsk' is not in the example"),
+        ({"example_target": None, "target_required": True}, "key 'target_required': true"),
+    ],
+)
+def test_a_pattern_that_breaks_the_schema_stops_the_load(tmp_path, change, problem) -> None:
+    path = _write(tmp_path / "mine.jsonl", GOOD, {**GOOD, "id": "second", **change})
+    with pytest.raises(NewseventsError) as caught:
+        load_patterns(path)
+    assert caught.value.code == "E002"
+    assert f"mine.jsonl: line 4: {problem}" in str(caught.value)
+
+
+def test_a_missing_key_a_repeated_id_and_bad_json_are_named(tmp_path) -> None:
+    without = {k: v for k, v in GOOD.items() if k != "example_target"}
+    cases = [
+        ((without,), "line 3: key 'example_target': missing key"),
+        ((GOOD, GOOD), "line 4: key 'id': 'my-impose' is used twice"),
+    ]
+    for patterns, problem in cases:
+        with pytest.raises(NewseventsError, match=problem):
+            load_patterns(_write(tmp_path / "mine.jsonl", *patterns))
+    (tmp_path / "bad.jsonl").write_text('{"id": "x",\n')
+    with pytest.raises(NewseventsError, match="bad.jsonl: line 1: Expecting"):
+        load_patterns(tmp_path / "bad.jsonl")
+
 
 # Share of pattern examples that yield the pattern's own CAMEO code. Most misses are
 # sources the actor stage does not code without a country ("The rebels", "The junta").
@@ -15,20 +82,8 @@ EXAMPLE_FLOOR = 0.77
 
 
 def _raw_patterns() -> list[dict[str, object]]:
-    text = (resources.files("newsevents.events") / "data" / "patterns.jsonl").read_text("utf-8")
+    text = (ROOT / "newsevents" / "events" / "data" / "patterns.jsonl").read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def test_patterns_are_well_formed_with_known_codes() -> None:
-    codes = load_codes()
-    patterns = _raw_patterns()
-    ids = [p["id"] for p in patterns]
-    assert len(ids) == len(set(ids))
-    for pattern in patterns:
-        assert pattern["cameo"] in codes, pattern["id"]
-        assert ("verb" in pattern) != ("noun" in pattern), pattern["id"]
-    roots = {str(p["cameo"])[:2] for p in patterns}
-    assert roots == {f"{r:02d}" for r in range(1, 21)}
 
 
 def test_pattern_examples_code_their_own_event(coder) -> None:
@@ -52,28 +107,17 @@ def test_pattern_examples_code_their_own_event(coder) -> None:
 
 
 def test_a_users_pattern_with_a_built_in_id_replaces_it_and_wins_ties(tmp_path) -> None:
-    from newsevents.events import load_patterns
-
-    user = tmp_path / "mine.jsonl"
-    user.write_text(
-        json.dumps(
-            {
-                "id": "impose-sanction",
-                "cameo": "1312",
-                "verb": "impose",
-                "object": ["sanction"],
-                "target": ["on"],
-                "example": "The EU imposed sanctions on Belarus.",
-                "example_source": "The EU",
-                "example_target": "Belarus",
-            }
-        )
-        + "\n"
-        + json.dumps({"id": "my-warn", "cameo": "130", "verb": "warn", "target": ["dobj"]})
-        + "\n",
-        "utf-8",
-    )
-    index = load_patterns(user)
+    mine = {**GOOD, "id": "impose-sanction", "cameo": "1312"}
+    my_warn = {
+        "id": "my-warn",
+        "cameo": "130",
+        "verb": "warn",
+        "target": ["dobj"],
+        "example": "Iran warned Israel.",
+        "example_source": "Iran",
+        "example_target": "Israel",
+    }
+    index = load_patterns(_write(tmp_path / "mine.jsonl", mine, my_warn))
     imposed = [p for p in index.verbs["impose"] if p.id == "impose-sanction"]
     assert [p.cameo for p in imposed] == ["1312"]
     warn = index.verbs["warn"]
