@@ -1,18 +1,16 @@
 """The bundled patterns: the schema every pattern file is checked against when it loads, and
-their own examples coded."""
+every example coded as its pattern says by the real coder with the patterns alone."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from newsevents.errors import NewseventsError
 from newsevents.events import load_codes, load_patterns
-from newsevents.records import Article
+from newsevents.events.pattern_examples import check_examples, describe
 
 GOOD = {
     "id": "my-impose",
@@ -76,34 +74,33 @@ def test_a_missing_key_a_repeated_id_and_bad_json_are_named(tmp_path) -> None:
         load_patterns(tmp_path / "bad.jsonl")
 
 
-# Share of pattern examples that yield the pattern's own CAMEO code. Most misses are
-# sources the actor stage does not code without a country ("The rebels", "The junta").
-EXAMPLE_FLOOR = 0.77
-
-
-def _raw_patterns() -> list[dict[str, object]]:
-    text = (ROOT / "newsevents" / "events" / "data" / "patterns.jsonl").read_text("utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def test_pattern_examples_code_their_own_event(coder) -> None:
-    patterns = _raw_patterns()
-    articles = [
-        Article(
-            article_id=str(i),
-            doc_id=str(p["id"]),
-            origin="pattern",
-            text=str(p["example"]),
-            published=date(2020, 1, 1),
-        )
-        for i, p in enumerate(patterns)
+def test_every_example_is_coded_as_its_pattern_says(coder) -> None:
+    """docs/patterns.md, "Examples are tests": the pattern's code from its trigger, with the
+    source in example_source and the target in example_target (none when null)."""
+    results = check_examples(coder)
+    assert len(results) == len(coder.patterns)
+    failures = [
+        f"{r.pattern.id} ({r.pattern.cameo}): {r.pattern.example.text} -> "
+        + ("; ".join(describe(e) for e in r.events) or "nothing")
+        for r in results
+        if not r.coded and r.pattern.example is not None
     ]
-    misses = []
-    for pattern, (_, events) in zip(patterns, coder.code_articles(articles), strict=True):
-        if pattern["cameo"] not in {e.cameo for e in events}:
-            misses.append(f"{pattern['id']}: {pattern['example']}")
-    rate = 1 - len(misses) / len(patterns)
-    assert rate >= EXAMPLE_FLOOR, f"{rate:.3f} of examples coded; misses:\n" + "\n".join(misses)
+    assert failures == []
+
+
+def test_an_example_coded_otherwise_fails_the_check(coder, tmp_path) -> None:
+    from dataclasses import replace
+
+    path = _write(
+        tmp_path / "mine.jsonl",
+        GOOD,
+        {**GOOD, "id": "said-no-target", "example_target": None},
+        {**GOOD, "id": "roles-swapped", "example_source": "Belarus", "example_target": "The EU"},
+    )
+    mine = load_patterns(path, builtin=False).in_order()
+    results = check_examples(replace(coder, patterns=load_patterns(path)), mine)
+    assert [r.coded for r in results] == [True, False, False]
+    assert [e.cameo for e in results[1].events] == ["163"]  # coded, but with a target
 
 
 def test_a_users_pattern_with_a_built_in_id_replaces_it_and_wins_ties(tmp_path) -> None:
