@@ -40,6 +40,9 @@ from newsevents.store import Store, writer_lock
 
 LONG = os.environ.get("NEWSEVENTS_LONG_TESTS") == "1"
 long_only = pytest.mark.skipif(not LONG, reason="long variant: set NEWSEVENTS_LONG_TESTS=1")
+# `make test-fast` leaves these out: they start ingest processes that load the coder and
+# kill them (see tests/conftest.py).
+slow = pytest.mark.slow
 EXAMPLES = 400 if LONG else 40
 SENTENCE = "The United States imposed new sanctions on Iran on Monday, officials said."
 NOT_SURROGATES = st.characters(blacklist_categories=("Cs",))
@@ -50,6 +53,14 @@ RTL_AND_CONTROLS = st.characters(
         "\u0627\u0644\u0639\u0631\u0628\u064a\u05e2\u05d1\u05e8\u05d9\u202e\u202b\u200f\u2067\u061c"
     )
 )
+
+
+def _cpu() -> float:
+    """The CPU seconds this process has used. The time bounds below are on CPU time, not
+    wall-clock time: other processes on a busy machine (other tests, builds) stretch the
+    wall clock but not this. Each bound is more than ten times what the work takes here and
+    far below what the quadratic or exploding behaviour it guards against would take."""
+    return time.process_time()
 
 
 def _one_line(item: ReadError) -> None:
@@ -123,9 +134,9 @@ def test_an_entity_bomb_feed_is_refused_or_read_quickly() -> None:
         f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel>'
         f"<item><title>t</title><description>&e9;</description></item></channel></rss>"
     )
-    started = time.monotonic()
+    started = _cpu()
     items = list(read_stream(feed.encode(), origin="lol.xml", stem="lol", suffix=".xml"))
-    assert time.monotonic() - started < 10
+    assert _cpu() - started < 10
     for item in items:  # no billion laughs: the entity is refused, never expanded
         assert isinstance(item, ReadError) or len(item.content) < 1_000_000
 
@@ -213,18 +224,18 @@ def test_html_nested_10000_levels_keeps_its_text(shape: str) -> None:
     page = (
         f"<html><body>{opening}<p>{SENTENCE}</p><p>Russia condemned it.</p>{closing}</body></html>"
     )
-    started = time.monotonic()
+    started = _cpu()
     result = clean_document(RawDocument("deep", "deep", page, kind="html"))
-    assert time.monotonic() - started < 10
+    assert _cpu() - started < 10
     assert isinstance(result, Article) and SENTENCE in result.text
 
 
 @pytest.mark.parametrize("trap", PARSER_TRAPS)
 def test_deep_html_full_of_parser_traps_is_read_in_linear_time(trap: str) -> None:
     page = "<html><body>" + "<div>" * 300 + f"<p>{SENTENCE}</p>" + trap * (200_000 // len(trap))
-    started = time.monotonic()
+    started = _cpu()
     result = clean_document(RawDocument("trap", "trap", page, kind="html"))
-    assert time.monotonic() - started < 10
+    assert _cpu() - started < 10
     assert isinstance(result, Article | Rejection)
 
 
@@ -232,10 +243,10 @@ def test_a_10_mb_article_is_rejected_as_too_long_at_once(tmp_path: Path) -> None
     path = tmp_path / "huge.txt"
     line = SENTENCE + "\n\n"
     path.write_text(line * (10_000_000 // len(line) + 1))
-    started = time.monotonic()
+    started = _cpu()
     [raw] = list(read_inputs([str(path)]))
     result = clean_document(raw)  # type: ignore[arg-type]
-    assert time.monotonic() - started < 5
+    assert _cpu() - started < 5
     assert isinstance(result, Rejection)
     assert result.reason.startswith("too long: 10,0") and "limit 1,000,000" in result.reason
 
@@ -244,17 +255,17 @@ def test_a_text_of_many_lines_is_cleaned_in_linear_time() -> None:
     # 21,000 lines, just under the limit: the repeated-line check was quadratic (13 s for
     # 200,000 characters, over 3 minutes for 2 MB).
     text = "\n\n".join(f"{SENTENCE[:-1]} in report {i}." for i in range(10_500))
-    started = time.monotonic()
+    started = _cpu()
     result = clean_document(RawDocument("lines", "lines", text, kind="text"))
-    assert time.monotonic() - started < 10
+    assert _cpu() - started < 10
     assert isinstance(result, Article) and len(result.text) > 900_000
 
 
 def test_a_500000_character_line_is_cleaned_quickly_and_limits_hold() -> None:
     line = ("Russia condemned the attack on Ukraine. " * 12_500)[:500_000]
-    started = time.monotonic()
+    started = _cpu()
     result = clean_document(RawDocument("line", "line", line, kind="text"))
-    assert time.monotonic() - started < 5
+    assert _cpu() - started < 5
     assert isinstance(result, Article) and len(result.text) == len(line.strip())
     over = clean_document(RawDocument("x", "x", "word " * (MAX_ARTICLE_CHARS // 5 + 1), "text"))
     assert isinstance(over, Rejection) and over.reason.startswith("too long")
@@ -305,14 +316,15 @@ def _warc(compress: bool, body: str = SENTENCE) -> bytes:
 
 
 def _read_bounded(data: bytes, suffix: str) -> tuple[list[RawDocument | ReadError], float, int]:
+    """The items read, the CPU seconds it took and the peak of memory allocated."""
     tracemalloc.start()
-    started = time.monotonic()
+    started = _cpu()
     try:
         items = list(read_stream(data, origin=f"bomb{suffix}", stem="bomb", suffix=suffix))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return items, time.monotonic() - started, peak
+    return items, _cpu() - started, peak
 
 
 BOMB_MB = 1024 if LONG else 96
@@ -544,9 +556,9 @@ def _kill_after(command: list[str], db: Path, new_articles: int, delay: float) -
         while process.poll() is None and time.monotonic() < deadline:
             runs, articles = _counts(db) or (0, 0)
             if runs > runs_before and articles >= articles_before + new_articles:
-                time.sleep(delay)
+                time.sleep(delay)  # the random point of the kill, not a wait for anything
                 break
-            time.sleep(0.05)
+            time.sleep(0.05)  # poll again
         if process.poll() is not None:
             return "finished before the kill"
         process.send_signal(signal.SIGKILL)
@@ -651,6 +663,7 @@ def _crash_and_recover(
     return outcomes
 
 
+@slow
 def test_an_ingest_killed_at_random_points_stores_each_article_once(
     tmp_path: Path, sample_reference: dict[str, list[str]]
 ) -> None:
@@ -690,6 +703,7 @@ def test_long_ingest_of_samples_and_wikinews_killed_many_times(
 # -- 3. processes sharing a store ------------------------------------------------------------
 
 
+@slow
 def test_readers_read_and_a_second_writer_is_turned_away_while_an_ingest_runs(
     tmp_path: Path, sample_reference: dict[str, list[str]]
 ) -> None:
@@ -705,8 +719,9 @@ def test_readers_read_and_a_second_writer_is_turned_away_while_an_ingest_runs(
     seen: list[int] = []
     second: subprocess.Popen[str] | None = None
     events_cli: subprocess.Popen[str] | None = None
+    deadline = time.monotonic() + 600
     try:
-        while writer.poll() is None:
+        while writer.poll() is None and time.monotonic() < deadline:  # poll the store
             if second is None and db.exists():
                 # The run is registered: the writer holds the lock from here to its end
                 # (loading the model alone takes seconds), so a second ingest started now
@@ -767,10 +782,13 @@ def test_a_reader_waits_for_a_writer_then_says_busy_in_one_line(tmp_path: Path) 
         )
         impatient_err = impatient.communicate(timeout=120)[1]
         waited = time.monotonic() - started
+        # the patient reader is still waiting for the writer, not done nor failed
+        still_waiting = patient.poll() is None
     finally:
         holder.close()  # the batch is written: the patient reader gets in
     out, err = patient.communicate(timeout=120)
-    assert impatient.returncode == 1 and waited >= 1
+    assert impatient.returncode == 1 and waited >= 1  # it waited out its second first
+    assert still_waiting, err
     assert impatient_err.strip() == f"error: {NewseventsError('E011', path=db).message}"
     assert patient.returncode == 0, err
     assert "0" in out
