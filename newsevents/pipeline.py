@@ -17,30 +17,20 @@ from __future__ import annotations
 import shlex
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
-from newsevents.api import Coder
+from newsevents.batches import Batch, Problem, chunks, clean_batch
+from newsevents.coder import Coder
 from newsevents.config import Settings
 from newsevents.ingest import read_inputs
-from newsevents.records import Article, Event, RawDocument, ReadError, Rejection
+from newsevents.records import Article, Event
 from newsevents.store import Store, busy_timeout, writer_lock
 
 WRITER_PATIENCE = 120.0  # seconds an ingest waits for readers to let go of the store
 ProblemHandler = Callable[[str, str, str], None]  # (kind, origin, message)
 ProgressHandler = Callable[[int, int], None]  # (documents read, events so far)
-Problem = tuple[str, str | None, str, str]  # (origin, doc_id, kind, reason)
-
-
-@dataclass
-class Batch:
-    """Clean articles (with their events once coded) and the problems met on the way."""
-
-    articles: list[tuple[Article, list[Event] | None]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    read: int = 0
 
 
 @dataclass
@@ -130,31 +120,6 @@ def _batches(
         return
     for chunk in chunks(read_inputs(paths), settings.batch_size):
         yield clean_batch(chunk, coder)  # type: ignore[arg-type]
-
-
-def chunks(
-    items: Iterable[RawDocument | ReadError], size: int
-) -> Iterator[list[RawDocument | ReadError]]:
-    """Lists of at most ``size`` documents (read errors ride along, uncounted)."""
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-def clean_batch(items: list[RawDocument | ReadError], coder: Coder) -> Batch:
-    """Clean the documents of one chunk; rejections and read errors become problems."""
-    batch = Batch()
-    for item in items:
-        if isinstance(item, ReadError):
-            batch.problems.append((item.origin, None, "error", item.message))
-            continue
-        batch.read += 1
-        result = coder.clean(item)
-        if isinstance(result, Rejection):
-            batch.problems.append((result.origin, result.doc_id, "rejected", result.reason))
-        else:
-            batch.articles.append((result, None))
-    return batch
 
 
 def _store_batch(

@@ -19,10 +19,10 @@ from pathlib import Path
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from newsevents.api import Coder
+from newsevents.batches import Batch, chunks, clean_batch
+from newsevents.coder import Coder
 from newsevents.config import Settings
 from newsevents.ingest import read_inputs
-from newsevents.pipeline import Batch, chunks, clean_batch
 from newsevents.records import RawDocument, ReadError
 
 PLUGIN_NAME = "newsevents-coder"

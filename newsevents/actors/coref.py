@@ -11,33 +11,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from types import MappingProxyType
 
 from newsevents.actors.context import context_country, generic_mentions
 from newsevents.actors.kb import Entry, KnowledgeBase
 from newsevents.actors.resolve import code_actor, find_mentions, normalise, source_text
+from newsevents.data_files import load_lists
 from newsevents.records import Mention, Sentence, Token
 
-# Words before a surname that are a form of address, not a given name ("Mr. Kim").
-HONORIFICS = frozenset(
-    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Sen Rep Gov Gen Adm Col Lt Sgt".split()
+WORDS = load_lists(
+    "newsevents.actors",
+    "coref.toml",
+    {"honorifics": frozenset[str], "description_nouns": Mapping[str, str]},
 )
-# Definite descriptions that refer back to an actor named just before ("the group said").
-DESCRIPTION_NOUNS: Mapping[str, str] = MappingProxyType(
-    {
-        "group": "group",
-        "militia": "group",
-        "movement": "group",
-        "organisation": "group",
-        "organization": "group",
-        "faction": "group",
-        "alliance": "international",
-        "bloc": "international",
-        "country": "country",
-        "nation": "country",
-        "kingdom": "country",
-    }
-)
+# Words before a surname that are a form of address, not a given name ("Mr. Kim"), and
+# definite descriptions that refer back to an actor named just before ("the group said"),
+# with the kind of actor they refer to: data/coref.toml.
+HONORIFICS: frozenset[str] = WORDS["honorifics"]
+DESCRIPTION_NOUNS: Mapping[str, str] = WORDS["description_nouns"]
 DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
 

@@ -7,15 +7,13 @@ from datetime import date
 
 from newsevents.actors.kb import KnowledgeBase, normalise
 from newsevents.actors.resolve import FORMER_WORDS, code_actor, find_mentions
+from newsevents.data_files import load_lists
 from newsevents.records import Actor, Mention, ParsedArticle, Token
 
-# Heads that only count or group the people named after "of": "several of the unions",
-# "a team of police", "a group of tourists", "members of the army".
-GROUP_HEADS = frozenset(
-    "several some many most few all none group groups team teams number dozen dozens "
-    "hundreds thousands millions scores handful couple member members band unit squad "
-    "contingent delegation section wing".split()
-)
+WORDS = load_lists("newsevents.actors", "phrase.toml", {"group_heads": frozenset[str]})
+# Heads that only count or group the people named after "of" ("several of the unions",
+# "members of the army"): data/phrase.toml.
+GROUP_HEADS: frozenset[str] = WORDS["group_heads"]
 
 
 def code_phrase(parsed: ParsedArticle, kb: KnowledgeBase, day: date | None) -> Actor | None:

@@ -12,49 +12,47 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from types import MappingProxyType
 
 from newsevents.actors.kb import Entry, KnowledgeBase
 from newsevents.actors.kb import normalise as _normalise
+from newsevents.data_files import load_lists
 from newsevents.records import Actor, Mention, Sentence, Token
 
 COMPOSABLE_FORMS = ("name", "adjective", "capital", "demonym")
 DETERMINERS = ("the", "The")
-RANK_WORDS = frozenset(
-    "junior senior deputy acting chief top former interim caretaker outgoing incoming "
-    "vice assistant principal permanent first second".split()
-)
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})
-PAST_WORDS = frozenset({"ancient", "medieval", "prehistoric"})
-# States that no longer exist (their former ISO 3166-1 codes; countries.jsonl).
-DISSOLVED_STATES = frozenset({"country:SUN", "country:YUG", "country:CSK", "country:DDR"})
-# A capital after one of these is a place ("a park in Kabul"), not its government.
-LOCATIVE_WORDS = frozenset("in at near outside inside across around throughout within".split())
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG"})
-# The role blocks of a code (CAMEO ch. 3): an international actor's sector is the first
-# of them after its root ("IGOEUREECLEG" -> LEG, "NGOPSEHLH" -> HLH).
-ROLE_BLOCKS = frozenset(
-    "GOV MIL REB INS SEP OPP PTY COP JUD SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI "
-    "LAB LEG MED REF RAD MOD REL".split()
+WORDS = load_lists(
+    "newsevents.actors",
+    "resolve.toml",
+    {
+        "rank_words": frozenset[str],
+        "former_words": frozenset[str],
+        "past_words": frozenset[str],
+        "dissolved_states": frozenset[str],
+        "locative_words": frozenset[str],
+        "role_blocks": frozenset[str],
+        "international_roots": frozenset[str],
+        "local_groups": frozenset[str],
+        "place_preps": frozenset[str],
+        "generic_titles": frozenset[str],
+        "party_heads": frozenset[str],
+        "party_status": Mapping[str, str],
+    },
 )
-# Groups of people whose place tells their country ("demonstrators in Baghdad"); not
-# troops, refugees, migrants or tourists, who are often from elsewhere.
-LOCAL_GROUPS = frozenset(
-    "demonstrator protester protestor student resident villager farmer civilian police "
-    "policeman official authority militant rebel guerrilla insurgent activist citizen "
-    "inhabitant voter".split()
-)
-PLACE_PREPS = frozenset({"in", "throughout", "across"})
-# Sector nouns that, as a title before a name, name no office.
-GENERIC_TITLES = frozenset({"leader", "leaders", "official", "officials", "politician", "figure"})
-# Code roots of actors that belong to no state (CAMEO ch. 3).
-INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
-# A capitalised name ending in one of these, after a country word, is that country's party;
-# the word before the country tells whether it governs.
-PARTY_HEADS = frozenset({"Party", "Parties"})
-PARTY_STATUS: Mapping[str, str] = MappingProxyType(
-    {"ruling": "GOV", "governing": "GOV", "opposition": "OPP"}
-)
+# The word lists and code tables, with what each is for and an example, are in
+# data/resolve.toml.
+RANK_WORDS: frozenset[str] = WORDS["rank_words"]
+FORMER_WORDS: frozenset[str] = WORDS["former_words"]
+PAST_WORDS: frozenset[str] = WORDS["past_words"]
+DISSOLVED_STATES: frozenset[str] = WORDS["dissolved_states"]
+LOCATIVE_WORDS: frozenset[str] = WORDS["locative_words"]
+ROLE_BLOCKS: frozenset[str] = WORDS["role_blocks"]
+INTERNATIONAL_ROOTS: frozenset[str] = WORDS["international_roots"]
+LOCAL_GROUPS: frozenset[str] = WORDS["local_groups"]
+PLACE_PREPS: frozenset[str] = WORDS["place_preps"]
+GENERIC_TITLES: frozenset[str] = WORDS["generic_titles"]
+PARTY_HEADS: frozenset[str] = WORDS["party_heads"]
+PARTY_STATUS: Mapping[str, str] = WORDS["party_status"]
 # kb.normalise, memoised: it runs on every token and on every candidate span (a word or
 # phrase recurs often within and across articles).
 normalise = lru_cache(maxsize=1 << 16)(_normalise)

@@ -11,6 +11,7 @@ from datetime import date
 from newsevents.clean.dates import dateline_date, parse_date
 from newsevents.clean.furniture import remove_furniture
 from newsevents.clean.html import extract_html
+from newsevents.data_files import load_lists
 from newsevents.records import Article, RawDocument, Rejection
 
 __all__ = ["clean_document", "content_hash", "parse_date"]
@@ -24,10 +25,10 @@ MIN_WORDS = 3
 MAX_ARTICLE_CHARS = 1_000_000
 # An HTML page may be this many times its text limit (markup, scripts); the rest is cut.
 HTML_MARKUP_FACTOR = 4
-ENGLISH_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from said has have are be this"
-    " an which were not but or its after their will his they who been had".split()
-)
+WORDS = load_lists("newsevents.clean", "clean.toml", {"english_words": frozenset[str]})
+# The commonest words of English news text: a long text with too few of them is rejected
+# as not English (data/clean.toml).
+ENGLISH_WORDS: frozenset[str] = WORDS["english_words"]
 
 
 def content_hash(text: str) -> str:

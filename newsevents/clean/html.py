@@ -9,6 +9,8 @@ from html import unescape
 
 import trafilatura
 
+from newsevents.data_files import load_lists
+
 
 @dataclass(frozen=True)
 class HtmlContent:
@@ -57,13 +59,16 @@ TOKENS = re.compile(
     r"|[^<]+|<",  # text; a lone "<"
     re.DOTALL,
 )
-BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li blockquote section article br tr td pre figcaption".split()
+WORDS = load_lists(
+    "newsevents.clean",
+    "html.toml",
+    {"block_tags": frozenset[str], "skipped_tags": frozenset[str], "void_tags": frozenset[str]},
 )
-SKIPPED_TAGS = frozenset("script style noscript template nav header footer aside form".split())
-VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+# Tags that end a block of text, tags whose content is no article text, and tags with no
+# end tag: data/html.toml.
+BLOCK_TAGS: frozenset[str] = WORDS["block_tags"]
+SKIPPED_TAGS: frozenset[str] = WORDS["skipped_tags"]
+VOID_TAGS: frozenset[str] = WORDS["void_tags"]
 
 
 def _flat_text(page: str) -> HtmlContent:

@@ -4,32 +4,21 @@ article date, with its precision; else the article date with precision ``documen
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 
+from newsevents.data_files import load_lists
 from newsevents.records import DatePrecision
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WORDS = load_lists(
+    "newsevents.events",
+    "dates.toml",
+    {"weekdays": tuple[str, ...], "months": Mapping[str, int]},
+)
+# Month names and abbreviations to their numbers; weekday names, Monday first
+# (data/dates.toml).
+MONTHS: Mapping[str, int] = WORDS["months"]
+WEEKDAYS: tuple[str, ...] = WORDS["weekdays"]
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"(?:,?\s+(\d{4}))?\b", re.I)

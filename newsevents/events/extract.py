@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from newsevents.actors.resolve import LOCAL_GROUPS as ACTOR_LOCAL_GROUPS
 from newsevents.actors.resolve import PLACE_PREPS as ACTOR_PLACE_PREPS
+from newsevents.data_files import load_lists
 from newsevents.events.modality import CONDITION_MARKS, LIGHT_VERBS, SPEECH_VERBS
 from newsevents.events.patterns import Pattern, PatternIndex
 from newsevents.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, Tree
@@ -19,64 +20,46 @@ from newsevents.records import Mention, Producer, Token
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 SOURCE_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
-HOLDER_PREPS = ("of", "for", "from")  # "a spokesperson for X", "officials from X"
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-# Nouns for what someone says, enacts or stages: a participle on them ("issued a statement
-# condemning ...", "passed a law recognizing ...", "held a rally calling for ...") has the
-# issuer as its subject.
-UTTERANCE_NOUNS = frozenset(
-    "statement letter message resolution declaration communique communiqué report speech "
-    "remark tweet post video note address interview editorial op-ed broadcast announcement "
-    "law bill decree order motion ruling verdict judgment agreement deal accord treaty "
-    "proposal plan document petition demonstration protest rally march campaign".split()
-)
 CLAUSE_UP_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj", "dobj", "relcl")
 PARTICLE_DEPS = ("prt", "advmod", "prep")
 PREP_DEPS = ("prep", "dative", "agent")
 PHRASE_CUT_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
-PRONOUNS = frozenset({"it", "they", "he", "she"})
 # Requests (appeals 02, demands 10): a that-clause under them names whom they ask.
 REQUEST_ROOTS = ("02", "10")
-# Speech verbs that report what another actor must or should do ("said Sudan must return").
-OBLIGATION_SPEECH_VERBS = frozenset(
-    "say tell declare reiterate insist state announce add stress emphasize emphasise conclude "
-    "argue write note repeat maintain".split()
-)
 OBLIGATIONS = {
     "must": Pattern(id="say-must", cameo="100", target=()),
     "should": Pattern(id="say-should", cameo="020", target=()),
 }
-# Nouns for acts besides the pattern triggers: a person named as their modifier is who the
-# act was done to ("the Soleimani operation"), not who did it.
-EVENT_NOUNS = frozenset(
-    "operation killing death murder assassination execution arrest detention trial case "
-    "affair scandal poisoning kidnapping abduction disappearance release move decision "
-    "policy plan visit".split()
+WORDS = load_lists(
+    "newsevents.events",
+    "extract.toml",
+    {
+        "holder_preps": tuple[str, ...],
+        "relative_pronouns": frozenset[str],
+        "utterance_nouns": frozenset[str],
+        "pronouns": frozenset[str],
+        "obligation_speech_verbs": frozenset[str],
+        "event_nouns": frozenset[str],
+        "more_local_groups": frozenset[str],
+        "object_control_verbs": frozenset[str],
+        "quantity_nouns": frozenset[str],
+        "state_verbs": frozenset[str],
+        "state_words": frozenset[str],
+    },
 )
-# Groups of people whose place tells their country: "demonstrators in Baghdad" (the
-# actors stage composes those with a sector noun; these also take "people", "party").
-LOCAL_GROUPS = ACTOR_LOCAL_GROUPS | {"people", "party"}
+# The word lists, with what each is for and an example, are in data/extract.toml.
+HOLDER_PREPS: tuple[str, ...] = WORDS["holder_preps"]
+RELATIVE_PRONOUNS: frozenset[str] = WORDS["relative_pronouns"]
+UTTERANCE_NOUNS: frozenset[str] = WORDS["utterance_nouns"]
+PRONOUNS: frozenset[str] = WORDS["pronouns"]
+OBLIGATION_SPEECH_VERBS: frozenset[str] = WORDS["obligation_speech_verbs"]
+EVENT_NOUNS: frozenset[str] = WORDS["event_nouns"]
+LOCAL_GROUPS: frozenset[str] = ACTOR_LOCAL_GROUPS | WORDS["more_local_groups"]
 PLACE_PREPS = tuple(sorted(ACTOR_PLACE_PREPS))
-# Verbs whose object does what the following clause says: "urged X to leave", "accused X of
-# striking". Elsewhere the subject does it: "summoned X to complain".
-OBJECT_CONTROL_VERBS = frozenset(
-    "urge ask tell order force call press persuade encourage invite allow permit compel "
-    "require pressure accuse blame charge convict warn advise instruct request beg lobby push "
-    "condemn criticize criticise praise thank congratulate help enable authorize".split()
-)
-# Nouns that only count or package the real object: "a barrage of rockets", "$1 billion in aid".
-QUANTITY_NOUNS = frozenset(
-    "number series wave barrage salvo volley round dozen dozens hundred hundreds thousand "
-    "thousands million billion trillion couple pair string spate flurry set package batch "
-    "raft slew host handful tranche lot amount sum range array kind type form score scores "
-    "group crowd part portion share bulk rest half third quarter percent worth kg kilogram "
-    "ton tonne pound litre liter barrel gallon".split()
-)
-
-
-# "Sanctions remain in place", "the ban is in force": a standing state, not a reported act.
-STATE_VERBS = frozenset({"be", "remain", "stay"})
-STATE_WORDS = frozenset({"place", "force", "effect"})
+OBJECT_CONTROL_VERBS: frozenset[str] = WORDS["object_control_verbs"]
+QUANTITY_NOUNS: frozenset[str] = WORDS["quantity_nouns"]
+STATE_VERBS: frozenset[str] = WORDS["state_verbs"]
+STATE_WORDS: frozenset[str] = WORDS["state_words"]
 
 
 @dataclass(frozen=True)

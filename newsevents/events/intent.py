@@ -18,8 +18,10 @@ are not intentions and keep their own code and modality.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
+from newsevents.data_files import load_lists
 from newsevents.events.modality import (
     CONDITION_MARKS,
     FUTURE_AUX,
@@ -32,44 +34,29 @@ from newsevents.records import Token
 
 Intent = Literal["intent", "refusal", "conditional"]
 
-INTENT_VERBS = frozenset(
-    "plan intend vow pledge promise swear decide resolve agree offer threaten schedule".split()
+WORDS = load_lists(
+    "newsevents.events",
+    "intent.toml",
+    {
+        "intent_verbs": frozenset[str],
+        "intent_adjectives": frozenset[str],
+        "aspect_verbs": frozenset[str],
+        "not_intent_heads": frozenset[str],
+        "cooperative_codes": Mapping[str, tuple[str, str]],
+        "threat_codes": Mapping[str, str],
+    },
 )
-INTENT_ADJECTIVES = frozenset("ready willing prepared determined set poised".split())
-# Verbs that only give the act an aspect: "will continue to provide aid", "will help rebuild".
-# Any other verb or adjective above the act (expect, hope, want, try, refuse, likely, able,
-# ...) makes it something else than an announced act, and it keeps its own modality.
-ASPECT_VERBS = frozenset("continue begin start resume help keep".split())
-# Verbs whose that-clause is an expectation, a fear or a wish, not an announcement.
-NOT_INTENT_HEADS = frozenset(
-    "expect hope want wish predict forecast fear warn believe think suspect suggest".split()
-)
-
+# The word lists and code tables, with what each is for and an example, are in
+# data/intent.toml.
+INTENT_VERBS: frozenset[str] = WORDS["intent_verbs"]
+INTENT_ADJECTIVES: frozenset[str] = WORDS["intent_adjectives"]
+ASPECT_VERBS: frozenset[str] = WORDS["aspect_verbs"]
+NOT_INTENT_HEADS: frozenset[str] = WORDS["not_intent_heads"]
 # Longest prefix wins. Cooperative acts (04-08): (announced -> 03, announced as not going
 # to happen -> 12). Hostile acts (14, 16-20) announced or conditional -> 13. Demonstrations
 # of force (15) stay: an announced exercise is a mobilization, not a threat.
-COOPERATIVE_CODES: dict[str, tuple[str, str]] = {
-    "04": ("036", "125"), "045": ("039", "126"),
-    "05": ("032", "120"), "057": ("030", "127"),
-    "06": ("031", "121"), "061": ("0311", "1211"), "062": ("0312", "1212"),
-    "063": ("0313", "1213"), "064": ("0314", "1214"),
-    "07": ("033", "122"), "071": ("0331", "1221"), "072": ("0332", "1222"),
-    "073": ("0333", "1223"), "074": ("0334", "1224"),
-    "08": ("035", "124"), "081": ("0351", "1241"), "082": ("0352", "1242"),
-    "083": ("034", "123"), "0831": ("0341", "1231"), "0832": ("0342", "1232"),
-    "0833": ("0343", "1233"), "0834": ("0344", "1234"), "084": ("0353", "1243"),
-    "085": ("0354", "1244"), "086": ("0355", "1245"), "087": ("0356", "1246"),
-}  # fmt: skip
-THREAT_CODES: dict[str, str] = {
-    "14": "133",
-    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
-    "166": "136",
-    "17": "130", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
-    "174": "136", "175": "137",
-    "18": "1383",
-    "19": "138", "191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384",
-    "20": "1383", "204": "1385",
-}  # fmt: skip
+COOPERATIVE_CODES: Mapping[str, tuple[str, str]] = WORDS["cooperative_codes"]
+THREAT_CODES: Mapping[str, str] = WORDS["threat_codes"]
 
 
 def intent_code(cameo: str, intent: Intent | None) -> str | None:

@@ -8,189 +8,55 @@ from"). Reported speech is not a hedge: "X said Y attacked" is asserted, attribu
 
 from __future__ import annotations
 
+from newsevents.data_files import load_lists
 from newsevents.events.syntax import Tree
 from newsevents.records import Modality, Token
 
-NEGATORS = frozenset({"not", "n't", "never", "no"})
-SPECULATIVE_AUX = frozenset({"may", "might", "could", "can"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"would", "should", "must", "ought", "'d"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
-HEDGE_ADVERBS = frozenset(
+WORDS = load_lists(
+    "newsevents.events",
+    "modality.toml",
     {
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "possibly",
-        "perhaps",
-        "probably",
-        "maybe",
-        "likely",
-        "purportedly",
-        "seemingly",
-        "supposedly",
-        "presumably",
-    }
+        "negators": frozenset[str],
+        "speculative_aux": frozenset[str],
+        "future_aux": frozenset[str],
+        "hypothetical_aux": frozenset[str],
+        "condition_marks": frozenset[str],
+        "hedge_adverbs": frozenset[str],
+        "hedge_verbs": frozenset[str],
+        "future_verbs": frozenset[str],
+        "negating_verbs": frozenset[str],
+        "future_nouns": frozenset[str],
+        "negating_preps": frozenset[str],
+        "clause_links": tuple[str, ...],
+        "ready_adjectives": frozenset[str],
+        "hedge_adjectives": frozenset[str],
+        "unable_adjectives": frozenset[str],
+        "light_verbs": frozenset[str],
+        "speech_verbs": frozenset[str],
+        "hedged_noun_modifiers": frozenset[str],
+        "planned_noun_modifiers": frozenset[str],
+    },
 )
-HEDGE_VERBS = frozenset(
-    {
-        "appear",
-        "accuse",
-        "blame",
-        "charge",
-        "seem",
-        "sound",  # "it sounds like the US will be filing new lawsuits"
-        "believe",
-        "suspect",
-        "allege",
-        "rumor",
-        "rumour",
-        "think",
-        "suppose",
-        "speculate",
-        "fear",
-        "suggest",
-        "claim",
-    }
-)
-FUTURE_VERBS = frozenset(
-    {
-        "plan",
-        "intend",
-        "expect",
-        "prepare",
-        "aim",
-        "schedule",
-        "set",
-        "hope",
-        "want",
-        "seek",
-        "vow",
-        "swear",
-        "pledge",
-        "promise",
-        "threaten",
-        "propose",
-        "consider",
-        "offer",
-        "agree",
-        "decide",
-        "mull",
-        "weigh",
-        "wish",
-        "need",
-        "urge",
-        "call",
-        "ask",
-        "demand",
-        "plot",
-        "try",
-        "attempt",
-    }
-)
-NEGATING_VERBS = frozenset(
-    {
-        "refrain",
-        "refuse",
-        "fail",
-        "deny",
-        "decline",
-        "avoid",
-        "stop",
-        "halt",
-        "cease",
-        "abstain",
-        "reject",
-    }
-)
-FUTURE_NOUNS = frozenset(
-    "demand call plan proposal threat promise pledge hope request appeal offer intention bid "
-    "attempt effort ultimatum order push plea".split()
-)
-NEGATING_PREPS = frozenset({"without", "instead"})
-CLAUSE_LINKS = (
-    "xcomp",
-    "ccomp",
-    "pcomp",
-    "advcl",
-    "conj",
-    "acl",
-    "relcl",
-    "prep",
-    "pobj",
-    "dobj",
-    "nsubj",
-    "nsubjpass",
-    "attr",
-    "oprd",
-    "acomp",
-)
-# Adjectives that govern an infinitive: "is ready to send", "is unlikely to attack".
-READY_ADJECTIVES = frozenset("ready willing prepared determined poised set eager keen".split())
-HEDGE_ADJECTIVES = frozenset("likely unlikely possible expected due sure certain".split())
-UNABLE_ADJECTIVES = frozenset("unable unwilling reluctant loath loth".split())
-# Verbs that only carry an event noun ("carried out a test", "launched an invasion").
-LIGHT_VERBS = frozenset(
-    {
-        "launch",
-        "conduct",
-        "carry",
-        "hold",
-        "stage",
-        "make",
-        "issue",
-        "mount",
-        "begin",
-        "start",
-        "resume",
-        "continue",
-        "order",
-        "perform",
-        "undertake",
-        "execute",
-        "host",
-        "give",
-        "announce",
-        "impose",
-        "unleash",
-        "wage",
-        "commit",
-        "sign",
-        "reach",
-        "seal",
-        "strike",
-    }
-)
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "state",
-        "report",
-        "add",
-        "note",
-        "declare",
-        "insist",
-        "write",
-        "confirm",
-        "argue",
-        "explain",
-        "reply",
-        "respond",
-        "quote",
-        "accord",
-    }
-)
-
-
-# Adjectives that make an event noun something not (yet) known to have happened.
-HEDGED_NOUN_MODIFIERS = frozenset(
-    "possible potential alleged suspected apparent rumoured rumored purported feared".split()
-)
-PLANNED_NOUN_MODIFIERS = frozenset(
-    "planned proposed upcoming future imminent expected scheduled prospective".split()
-)
+# The word lists, with what each is for and an example, are in data/modality.toml.
+NEGATORS: frozenset[str] = WORDS["negators"]
+SPECULATIVE_AUX: frozenset[str] = WORDS["speculative_aux"]
+FUTURE_AUX: frozenset[str] = WORDS["future_aux"]
+HYPOTHETICAL_AUX: frozenset[str] = WORDS["hypothetical_aux"]
+CONDITION_MARKS: frozenset[str] = WORDS["condition_marks"]
+HEDGE_ADVERBS: frozenset[str] = WORDS["hedge_adverbs"]
+HEDGE_VERBS: frozenset[str] = WORDS["hedge_verbs"]
+FUTURE_VERBS: frozenset[str] = WORDS["future_verbs"]
+NEGATING_VERBS: frozenset[str] = WORDS["negating_verbs"]
+FUTURE_NOUNS: frozenset[str] = WORDS["future_nouns"]
+NEGATING_PREPS: frozenset[str] = WORDS["negating_preps"]
+CLAUSE_LINKS: tuple[str, ...] = WORDS["clause_links"]
+READY_ADJECTIVES: frozenset[str] = WORDS["ready_adjectives"]
+HEDGE_ADJECTIVES: frozenset[str] = WORDS["hedge_adjectives"]
+UNABLE_ADJECTIVES: frozenset[str] = WORDS["unable_adjectives"]
+LIGHT_VERBS: frozenset[str] = WORDS["light_verbs"]
+SPEECH_VERBS: frozenset[str] = WORDS["speech_verbs"]
+HEDGED_NOUN_MODIFIERS: frozenset[str] = WORDS["hedged_noun_modifiers"]
+PLANNED_NOUN_MODIFIERS: frozenset[str] = WORDS["planned_noun_modifiers"]
 
 
 def modality_of(trigger: Token, tree: Tree) -> Modality:
