@@ -32,7 +32,7 @@ from newsevents.evaluation.results import (
 )
 
 if TYPE_CHECKING:
-    from newsevents.api import Coder
+    from newsevents.evaluation.run import EventCoder
 
 GATE_GOLD = (
     "gold/seeds_000_003.json",
@@ -241,7 +241,7 @@ def save_baseline(baseline: Baseline, path: Path) -> None:
     path.write_text(json.dumps(baseline.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
-def gate_scores(shared: Path, coder: Coder) -> tuple[SetScore, ...]:
+def gate_scores(shared: Path, coder: EventCoder) -> tuple[SetScore, ...]:
     """Scores of the coder on the check halves of the gate's gold sets under ``shared``."""
     from newsevents.evaluation.gold import load_gold
     from newsevents.evaluation.run import evaluate

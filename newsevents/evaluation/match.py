@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from newsevents.actors.resolve import INTERNATIONAL_ROOTS
+
 ANY = "*"
-INTERNATIONAL_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Old CAMEO country codes still found in gold files, and their ISO 3166 alpha-3 codes.
 LEGACY_COUNTRY_CODES: Mapping[str, str] = MappingProxyType(
     {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}

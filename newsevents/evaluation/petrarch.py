@@ -23,7 +23,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from newsevents.evaluation.gold import GoldEvent, GoldSentence, SentenceGold
+from newsevents.evaluation.gold_records import GoldEvent, GoldSentence, SentenceGold
 from newsevents.evaluation.match import ANY, country_key
 
 COMMENT = re.compile(r"<!--.*?-->", re.S)

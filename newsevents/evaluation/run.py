@@ -7,10 +7,12 @@ through ``Coder.code_articles`` in one batch, so spaCy parses them with ``nlp.pi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from newsevents.config import Settings
 from newsevents.errors import EvaluationError
 from newsevents.evaluation.gold import (
     ActorGold,
@@ -27,23 +29,33 @@ from newsevents.evaluation.score import (
 )
 from newsevents.evaluation.span_score import score_span_set
 from newsevents.evaluation.spans import SpanGold
-from newsevents.records import Article, RawDocument, Rejection
-
-if TYPE_CHECKING:
-    from newsevents.api import Coder
+from newsevents.records import Actor, Article, Event, RawDocument, Rejection
 
 SystemEvents = Mapping[str, Sequence[Mapping[str, Any]]]
 
 
+class EventCoder(Protocol):
+    """What scoring needs of a coder: :class:`newsevents.coder.Coder` is one (the
+    evaluation stage does not import the layers above it)."""
+
+    settings: Settings
+
+    def code_articles(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[Event]]]: ...
+
+    def code_actor(self, text: str, day: date | None = None) -> Actor | None: ...
+
+
 def evaluate(
-    golds: Iterable[GoldSet], coder: Coder | None = None, system: SystemEvents | None = None
+    golds: Iterable[GoldSet], coder: EventCoder | None = None, system: SystemEvents | None = None
 ) -> tuple[SetScore, ...]:
     """Scores of each gold set: of ``system`` (events by doc id) when given, else of the
     coder's output."""
     return tuple(evaluate_one(gold, coder, system) for gold in golds)
 
 
-def evaluate_one(gold: GoldSet, coder: Coder | None, system: SystemEvents | None) -> SetScore:
+def evaluate_one(gold: GoldSet, coder: EventCoder | None, system: SystemEvents | None) -> SetScore:
     if isinstance(gold, ActorGold):
         if coder is None:
             raise EvaluationError("E107", path=gold.path)
@@ -71,13 +83,13 @@ def _by_text(gold: SpanGold, system: SystemEvents) -> dict[str, list[Mapping[str
     return by_text
 
 
-def _need(coder: Coder | None) -> Coder:
+def _need(coder: EventCoder | None) -> EventCoder:
     if coder is None:
         raise ValueError("a Coder is needed to score gold without system output")
     return coder
 
 
-def code_documents(gold: DocumentGold, coder: Coder) -> dict[str, SystemDocument]:
+def code_documents(gold: DocumentGold, coder: EventCoder) -> dict[str, SystemDocument]:
     """The coder's events and clean text for each gold document."""
     raws = [_raw(doc.doc_id, doc.origin, doc.text) for doc in gold.documents]
     days = [doc.day for doc in gold.documents]
@@ -89,7 +101,7 @@ def code_documents(gold: DocumentGold, coder: Coder) -> dict[str, SystemDocument
     return outputs
 
 
-def code_sentences(gold: SentenceGold, coder: Coder) -> dict[str, list[dict[str, Any]]]:
+def code_sentences(gold: SentenceGold, coder: EventCoder) -> dict[str, list[dict[str, Any]]]:
     """The coder's events for each gold sentence, coded with the sentence's date."""
     raws = [_raw(s.record_id, f"{gold.path}#{s.record_id}", s.text) for s in gold.sentences]
     days = [s.day for s in gold.sentences]
@@ -99,7 +111,7 @@ def code_sentences(gold: SentenceGold, coder: Coder) -> dict[str, list[dict[str,
     return outputs
 
 
-def code_spans(gold: SpanGold, coder: Coder) -> dict[str, list[dict[str, Any]]]:
+def code_spans(gold: SpanGold, coder: EventCoder) -> dict[str, list[dict[str, Any]]]:
     """The coder's events for each distinct sentence of a span set (keyed by its text)."""
     texts = list(dict.fromkeys(row.text for row in gold.rows))
     ids = {text: f"s{n}" for n, text in enumerate(texts)}
@@ -112,7 +124,7 @@ def code_spans(gold: SpanGold, coder: Coder) -> dict[str, list[dict[str, Any]]]:
     return outputs
 
 
-def code_actor_cases(gold: ActorGold, coder: Coder) -> dict[str, dict[str, Any] | None]:
+def code_actor_cases(gold: ActorGold, coder: EventCoder) -> dict[str, dict[str, Any] | None]:
     """The actor the coder resolves each case's phrase to (None when it finds none)."""
     predictions: dict[str, dict[str, Any] | None] = {}
     for case in gold.cases:
@@ -129,7 +141,9 @@ def _raw(doc_id: str, origin: str, text: str) -> RawDocument:
     )
 
 
-def _clean_all(coder: Coder, raws: Sequence[RawDocument], days: Sequence[Any]) -> list[Article]:
+def _clean_all(
+    coder: EventCoder, raws: Sequence[RawDocument], days: Sequence[Any]
+) -> list[Article]:
     from newsevents.clean import clean_document
 
     cleaned = (
