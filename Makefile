@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= newsevents.duckdb
 
-.PHONY: demo test lint install clean-venv model
+.PHONY: demo test test-fast lint install clean-venv model
 MODEL_DIR := newsevents/events/data/model
 
 $(BIN)/python:
@@ -22,8 +22,16 @@ demo: $(STAMP)
 	$(BIN)/newsevents ingest newsevents/samples --db $(DEMO_DB)
 	$(BIN)/newsevents events --db $(DEMO_DB)
 
+# The whole suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The inner loop: the suite less the tests marked slow (pyproject.toml says which: they
+# start processes that load the coder, servers, a browser or a Dask cluster, kill
+# processes, or score the gold sets). Under a minute on an idle two-core machine; `make test`
+# runs them all.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # Retrain the learned event model from training/data and export it (int8 ONNX) into the
 # package; docs/model.md gives the data, the seed, the time and the figures.
