@@ -21,14 +21,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from newsevents.events.patterns import Pattern
+from newsevents.config import Settings
+from newsevents.events.patterns import Pattern, PatternIndex
 from newsevents.nlp import parse_articles
 from newsevents.records import Actor, Article, Event, ParsedArticle
 
-if TYPE_CHECKING:
-    from newsevents.api import Coder
+
+class ExampleCoder(Protocol):
+    """What the check needs of a coder: :class:`newsevents.coder.Coder` is one (a stage
+    does not import the layers above it)."""
+
+    nlp: Any
+    patterns: PatternIndex
+    settings: Settings
+
+    def code_parsed(self, parsed: ParsedArticle) -> list[Event]: ...
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,9 @@ class ExampleResult:
     coded: bool
 
 
-def check_examples(coder: Coder, patterns: Iterable[Pattern] | None = None) -> list[ExampleResult]:
+def check_examples(
+    coder: ExampleCoder, patterns: Iterable[Pattern] | None = None
+) -> list[ExampleResult]:
     """Code the examples of ``patterns`` (default: all the coder's), batched through
     spaCy, and say for each whether the pattern's own event is among the events."""
     candidates = coder.patterns.in_order() if patterns is None else patterns
