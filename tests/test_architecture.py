@@ -15,6 +15,7 @@ made-up import graphs, one for each coupling issue 17 removed, to show that they
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -315,6 +316,25 @@ def test_shared_tables_are_defined_once() -> None:
     defined = module_definitions(MODULES)
     assert all(home in defined.get(name, set()) for name, home in DEFINED_ONCE.items())
     assert definition_problems(defined) == []
+
+
+def documented_stage_imports(page: str) -> dict[str, frozenset[str]]:
+    """The stage rows of docs/architecture.md's diagram: "events ──► nlp, actors", and the
+    line of the stages that "import no other stage"."""
+    table: dict[str, frozenset[str]] = {}
+    for line in page.splitlines():
+        found = re.match(r"^\s*(\w+) ─+► ([\w, ]+?)\s*$", line)
+        if found and found.group(1) in STAGE_IMPORTS:
+            table[found.group(1)] = frozenset(found.group(2).replace(",", " ").split())
+        alone = re.match(r"^\s*stages\s+([\w ]+?)\s+\(import no other stage\)", line)
+        if alone:
+            table.update({stage: frozenset() for stage in alone.group(1).split()})
+    return table
+
+
+def test_the_architecture_page_draws_the_stage_table() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "architecture.md").read_text("utf-8")
+    assert documented_stage_imports(page) == dict(STAGE_IMPORTS)
 
 
 def test_the_reader_sees_imports_inside_functions_and_type_checking_blocks() -> None:
