@@ -40,8 +40,8 @@ from newsevents.store import Store, writer_lock
 
 LONG = os.environ.get("NEWSEVENTS_LONG_TESTS") == "1"
 long_only = pytest.mark.skipif(not LONG, reason="long variant: set NEWSEVENTS_LONG_TESTS=1")
-# `make test-fast` leaves these out: they start ingest processes that load the coder and
-# kill them (see tests/conftest.py).
+# `make test-fast` leaves these out: they start CLI processes (ingests that load the coder,
+# readers that wait out a busy store) and kill or race them (see tests/conftest.py).
 slow = pytest.mark.slow
 EXAMPLES = 400 if LONG else 40
 SENTENCE = "The United States imposed new sanctions on Iran on Monday, officials said."
@@ -769,6 +769,7 @@ def _popen(command: list[str], **env: str) -> subprocess.Popen[str]:
     )
 
 
+@slow
 def test_a_reader_waits_for_a_writer_then_says_busy_in_one_line(tmp_path: Path) -> None:
     db = tmp_path / "busy.duckdb"
     Store(db).close()
