@@ -229,6 +229,17 @@ def main(argv: list[str] | None = None) -> int:
         help="add the PLOVER GSR's tune half from ../shared (default: yes)",
     )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument(
+        "--weak",
+        type=Path,
+        help="also train on these records (training/weak.py: the patterns' confident events)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=ROOT / "training" / "data",
+        help="folder of the written training sentences (events_*.jsonl)",
+    )
     args = parser.parse_args(argv)
     torch.manual_seed(args.seed)
     torch.set_num_threads(2)
@@ -237,7 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         model.load_state_dict(torch.load(args.eval_only))
     else:
         table = load_plover_table(ROOT / "newsevents/events/data/cameo_codes.tsv")
-        sentences = list(read_sentences(sorted((ROOT / "training/data").glob("events_*.jsonl"))))
+        sentences = list(read_sentences(sorted(args.data.glob("events_*.jsonl"))))
+        if args.weak:
+            sentences += list(read_sentences([args.weak]))
         gsr = args.shared / "gold" / "plover_gsr_cameo.json"
         if args.gsr and gsr.is_file():  # its tune half only (CC BY-SA 4.0)
             from newsevents.evaluation.split import half_of

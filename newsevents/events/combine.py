@@ -38,11 +38,13 @@ UNDERGOING_VERBS = frozenset({"suffer", "face", "undergo", "sustain", "endure", 
 @dataclass(frozen=True)
 class ModelUse:
     """How far the model is trusted: minimum probabilities of a new trigger, of its kind,
-    and of a role span."""
+    of a role span, and of the trigger of an event the model finds no target for (an act
+    aimed at no one the sentence names has less to show for itself)."""
 
     trigger: float = 0.7
     kind: float = 0.5
     role: float = 0.5
+    untargeted: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,8 @@ def _model_match(
         target = _mention_on(tree, mentions, guess.target)
     if target is not None and not _other_party(source, target):
         target = None
+    if target is None and span.probability < use.untargeted:
+        return None
     return Match(
         trigger=verbs[0],
         pattern=Pattern(id="model", cameo=code, verb=verbs[0].lemma),
