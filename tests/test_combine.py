@@ -121,6 +121,17 @@ def test_the_model_is_refused_below_its_thresholds_and_without_an_actor(with_sta
     assert event.target is None and event.by == "both"
 
 
+def test_untargeted_sets_what_a_model_event_with_no_target_needs(with_stand_in) -> None:
+    text = "Russia shadowed the Norwegian frigate in the Barents Sea."
+    alone = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, None)})
+    [event] = code_text(text, date=DAY, coder=alone)  # 0.9 clears the default (0.7)
+    assert (event.source.code, event.target, event.by) == ("RUS", None, "model")
+    stricter = replace(alone, model_use=replace(alone.model_use, untargeted=0.95))
+    assert code_text(text, date=DAY, coder=stricter) == []
+    never = replace(alone, model_use=replace(alone.model_use, untargeted=None))
+    assert code_text(text, date=DAY, coder=never) == []
+
+
 def test_the_subject_of_a_passive_or_of_suffer_is_no_source(with_stand_in) -> None:
     # the model reads the passive subject as the doer: the parse says it is the patient
     passive = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, 2)})
@@ -128,14 +139,15 @@ def test_the_subject_of_a_passive_or_of_suffer_is_no_source(with_stand_in) -> No
     assert [e for e in code_text(text, date=DAY, coder=passive) if e.by == "model"] == []
     # the same roles on the active sentence are an event (the rule is about the voice)
     assert code_text(text.replace("was shadowed by", "shadowed"), date=DAY, coder=passive)
-    suffered = with_stand_in({"suffered": ("18", 0.9)}, {"suffered": role("18", 0, None)})
-    text = "Uganda suffered a wave of floods in the north."
-    assert code_text(text, date=DAY, coder=suffered) == []
+    suffered = with_stand_in({"suffered": ("18", 0.9)}, {"suffered": role("18", 0, 1)})
+    text = "Uganda suffered heavy losses in fighting with Russia."
+    assert [e for e in code_text(text, date=DAY, coder=suffered) if e.by == "model"] == []
 
 
 def test_a_place_of_the_sources_own_country_is_no_target(with_stand_in) -> None:
+    text = "Japanese police combed a district of Tokyo."
     coder = with_stand_in({"combed": ("17", 0.9)}, {"combed": role("17", 4, 5)})
-    [event] = code_text("Japanese police combed a district of Tokyo.", date=DAY, coder=coder)
+    [event] = code_text(text, date=DAY, coder=coder)
     assert (event.source.code, event.target, event.by) == ("JPNCOP", None, "model")
     # a foreign capital stays a target
     abroad = with_stand_in({"combed": ("17", 0.9)}, {"combed": role("17", 4, 0)})

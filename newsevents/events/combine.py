@@ -6,7 +6,10 @@ The patterns keep their events and codes where they fire. The model adds what th
   when that span is an actor mention of the sentence other than the source (``by: both``);
 * a trigger the model finds where no pattern fires becomes an event when it holds a verb
   and its source span is an actor mention (``by: model``), coded with the root's general
-  code ("190") and the rules' modality, date and place like any other event.
+  code ("190") and the rules' modality, date and place like any other event. Such an event
+  with no target is the model's weakest: ``ModelUse.untargeted`` can ask more of it (on
+  the tune halves, dropping them all raised full-event precision and lowered type recall
+  and source spans about as much: docs/model.md).
 
 Grammar the model does not always respect, checked on the parse:
 
@@ -38,13 +41,13 @@ UNDERGOING_VERBS = frozenset({"suffer", "face", "undergo", "sustain", "endure", 
 @dataclass(frozen=True)
 class ModelUse:
     """How far the model is trusted: minimum probabilities of a new trigger, of its kind,
-    of a role span, and of the trigger of an event the model finds no target for (an act
-    aimed at no one the sentence names has less to show for itself)."""
+    and of a role span; ``untargeted``, the trigger probability at which an event of the
+    model's own may lack a target (None: never)."""
 
     trigger: float = 0.7
     kind: float = 0.5
     role: float = 0.5
-    untargeted: float = 0.7
+    untargeted: float | None = 0.7
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ def _model_match(
         target = _mention_on(tree, mentions, guess.target)
     if target is not None and not _other_party(source, target):
         target = None
-    if target is None and span.probability < use.untargeted:
+    if target is None and (use.untargeted is None or span.probability < use.untargeted):
         return None
     return Match(
         trigger=verbs[0],
