@@ -96,6 +96,16 @@ def test_a_standing_state_is_no_event(coder) -> None:
     assert event.cameo_root == "16"
 
 
+def test_an_act_that_is_the_subject_of_a_verb_is_the_event(coder) -> None:
+    """ "Israeli shelling of Gaza killed four Palestinians": the shelling (194) is the event,
+    one event, not a bare killing (190)."""
+    [event] = code_text("Israeli shelling of Gaza killed four Palestinians.", date=DAY, coder=coder)
+    assert (event.cameo, event.source.country, event.target.country) == ("194", "ISR", "PSE")
+    assert event.evidence.trigger == "shelling"
+    [event] = code_text("Russian troops killed five civilians in Kherson.", date=DAY, coder=coder)
+    assert event.cameo == "190"
+
+
 def test_no_event_without_a_source_actor(coder) -> None:
     assert code_text("Sanctions were imposed on Iran last year.", date=DAY, coder=coder) == []
     assert code_text("He condemned the attack on the embassy.", date=DAY, coder=coder) == []

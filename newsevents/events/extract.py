@@ -8,7 +8,7 @@ must differ; a target comes only from an actor the actor stage found in the targ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsevents.actors.resolve import LOCAL_GROUPS as ACTOR_LOCAL_GROUPS
 from newsevents.actors.resolve import PLACE_PREPS as ACTOR_PLACE_PREPS
@@ -134,6 +134,9 @@ class SentenceMatcher:
         if fit.pattern.cameo == "010" and self.tree.kids(verb, "ccomp", "xcomp"):
             return None  # "announced that ...": what was announced is the event
         subjects = self._subject_heads(verb)
+        act = self._act_as_subject(verb, subjects, fit)
+        if act is not None:
+            return act
         sources = self._mentions_of(subjects)
         if not sources:
             return None
@@ -159,6 +162,25 @@ class SentenceMatcher:
             attributed_to=self._speaker(verb),
             score=fit.score,
         )
+
+    def _act_as_subject(self, verb: Token, subjects: list[Token | None], fit: _Fit) -> Match | None:
+        """ "A Russian airstrike on Idlib killed 12 civilians": when the subject of the verb
+        is itself an act with a pattern of its own, that act is the event (an air strike,
+        195, is more than a killing, 190); the verb's targets stand in for the noun's when
+        it names none ("Israeli shelling killed four Palestinians")."""
+        if verb.dep == "relcl":
+            return None  # "the strike that killed ...": the verb describes the noun
+        for noun in subjects:
+            if noun is None or noun.pos != "NOUN" or noun.lemma not in self.patterns.nouns:
+                continue
+            match = self._noun_match(noun)
+            if match is None:
+                continue
+            if not match.targets and fit.targets:
+                match = replace(match, targets=fit.targets)
+            self.consumed.update({verb.i, noun.i})
+            return match
+        return None
 
     def _obligation_match(self, verb: Token) -> Match | None:
         """ "Russia said Sudan must return the helicopter": what a speaker says another actor
