@@ -47,7 +47,8 @@ STAGE_IMPORTS: Mapping[str, frozenset[str]] = {
     "clean": frozenset(),
     "nlp": frozenset(),
     "actors": frozenset(),
-    "events": frozenset({"nlp", "actors"}),  # nlp: pattern_examples parses the examples
+    # nlp: pattern_examples parses the examples; clean: the month table dates share
+    "events": frozenset({"nlp", "clean", "actors"}),
     "store": frozenset(),
     "evaluation": frozenset({"ingest", "clean", "actors", "events"}),
     "analysis": frozenset({"store"}),

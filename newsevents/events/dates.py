@@ -7,17 +7,14 @@ import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from newsevents.clean.dates import MONTH_NUMBERS
 from newsevents.data_files import load_lists
 from newsevents.records import DatePrecision
 
-WORDS = load_lists(
-    "newsevents.events",
-    "dates.toml",
-    {"weekdays": tuple[str, ...], "months": Mapping[str, int]},
-)
-# Month names and abbreviations to their numbers; weekday names, Monday first
-# (data/dates.toml).
-MONTHS: Mapping[str, int] = WORDS["months"]
+WORDS = load_lists("newsevents.events", "dates.toml", {"weekdays": tuple[str, ...]})
+# Month names and abbreviations to their numbers (the cleaner's table, clean/data/dates.toml);
+# weekday names, Monday first (data/dates.toml).
+MONTHS: Mapping[str, int] = MONTH_NUMBERS
 WEEKDAYS: tuple[str, ...] = WORDS["weekdays"]
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
