@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import torch
 from torch import nn
@@ -64,8 +65,15 @@ def calibration_rows(tokenizer) -> list[list[int]]:
     return [example.ids for example in examples[:CALIBRATION_ROWS]]
 
 
-def quantize(full: Path, target: Path, rows: list[list[int]]) -> None:
-    """int8 weights (per channel) and int8 activations with calibrated, fixed scales."""
+def quantize(
+    full: Path,
+    target: Path,
+    rows: list[list[int]],
+    per_channel: bool = True,
+    quant_format: Any = None,
+) -> None:
+    """int8 weights (per channel) and int8 activations with calibrated, fixed scales
+    (benchmarks/quantisation.py compares the other settings)."""
     import numpy as np
     from onnxruntime.quantization import (
         CalibrationDataReader,
@@ -90,8 +98,8 @@ def quantize(full: Path, target: Path, rows: list[list[int]]) -> None:
         str(full),
         str(target),
         Reader(),
-        quant_format=QuantFormat.QOperator,
-        per_channel=True,
+        quant_format=QuantFormat.QOperator if quant_format is None else quant_format,
+        per_channel=per_channel,
         op_types_to_quantize=["MatMul", "Gather"],
         activation_type=QuantType.QUInt8,
         weight_type=QuantType.QInt8,
