@@ -106,6 +106,15 @@ def test_an_act_that_is_the_subject_of_a_verb_is_the_event(coder) -> None:
     assert event.cameo == "190"
 
 
+def test_the_owner_of_the_object_is_the_target(coder) -> None:
+    """ "criticized Hungary's new media law": the act is aimed at whose law it is; an object
+    of the source's own ("its envoy") gives no target."""
+    [event] = code_text("The EU criticized Hungary's new media law.", date=DAY, coder=coder)
+    assert (event.source.code[:3], event.target and event.target.code) == ("IGO", "HUN")
+    events = code_text("Kenya recalled its envoy on Monday.", date=DAY, coder=coder)
+    assert [e.target for e in events] == [None]
+
+
 def test_no_event_without_a_source_actor(coder) -> None:
     assert code_text("Sanctions were imposed on Iran last year.", date=DAY, coder=coder) == []
     assert code_text("He condemned the attack on the embassy.", date=DAY, coder=coder) == []

@@ -150,6 +150,8 @@ class SentenceMatcher:
             self.asked.update(c.i for c in clauses)
             if not targets:
                 targets = self._mentions_of([s for c in clauses for s in self._own_subjects(c)])
+        if not targets:
+            targets = self._object_possessors(verb, sources)
         self.consumed.update(t.i for t in used)
         self.consumed.update(t.i for t in subjects if t is not None)  # "the strike that killed"
         return Match(
@@ -162,6 +164,20 @@ class SentenceMatcher:
             attributed_to=self._speaker(verb),
             score=fit.score,
         )
+
+    def _object_possessors(self, verb: Token, sources: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """ "The EU criticized Hungary's new media law", "Protesters demanded the prime
+        minister's resignation": when the object names no actor, whose it is does; the
+        act is aimed at its owner. Not the source's own ("Kenya recalled its envoy")."""
+        codes = {m.actor.code for m in sources}
+        found = [
+            mention
+            for obj in self.tree.kids(verb, *OBJECT_DEPS)
+            for owner in self.tree.kids(obj, "poss")
+            if (mention := self.by_token.get(owner.i)) is not None
+            and mention.actor.code not in codes
+        ]
+        return tuple(_unique(found))
 
     def _act_as_subject(self, verb: Token, subjects: list[Token | None], fit: _Fit) -> Match | None:
         """ "A Russian airstrike on Idlib killed 12 civilians": when the subject of the verb
