@@ -64,7 +64,7 @@ def trigger_pass(path: Path, pieces: list[list[int]]) -> tuple[list[np.ndarray],
 
 def main(argv: list[str] | None = None) -> int:
     import torch
-    from export import Heads, calibration_rows, quantize
+    from export import calibration_rows, export_fp32, quantize
     from onnxruntime.quantization import QuantFormat, QuantType, quantize_dynamic
     from train_model import load_model, minilm_dir
 
@@ -81,19 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         full = folder / "fp32.onnx"
-        names = ["trigger", "role", "root", "plover", "modality"]
-        axes = {n: {0: "batch", 1: "pieces"} for n in ["input_ids", "attention_mask", *names]}
-        example = torch.ones((2, 12), dtype=torch.long)
-        torch.onnx.export(
-            Heads(model),
-            (example, example),
-            str(full),
-            input_names=["input_ids", "attention_mask"],
-            output_names=names,
-            dynamic_axes=axes,
-            opset_version=17,
-            dynamo=False,
-        )
+        export_fp32(model, full)
         rows = calibration_rows(tokenizer)
         quantize_dynamic(str(full), str(folder / "dynamic.onnx"), weight_type=QuantType.QInt8)
         quantize(full, folder / "static_per_channel.onnx", rows)  # as shipped

@@ -107,29 +107,32 @@ def quantize(
     )
 
 
+def export_fp32(model: EventModel, path: Path) -> None:
+    """The model's heads as an fp32 ONNX graph with a dynamic batch and length."""
+    example = torch.ones((2, 12), dtype=torch.long)
+    names = ["trigger", "role", "root", "plover", "modality"]
+    axes = {n: {0: "batch", 1: "pieces"} for n in ["input_ids", "attention_mask", *names]}
+    torch.onnx.export(
+        Heads(model),
+        (example, example),
+        str(path),
+        input_names=["input_ids", "attention_mask"],
+        output_names=names,
+        dynamic_axes=axes,
+        opset_version=17,
+        dynamo=False,
+    )
+
+
 def export(weights: Path, out: Path) -> Path:
     folder = minilm_dir()
     model, tokenizer = load_model(folder)
     model.load_state_dict(torch.load(weights))
     model.eval()
     out.mkdir(parents=True, exist_ok=True)
-    ids = torch.ones((2, 12), dtype=torch.long)
-    mask = torch.ones((2, 12), dtype=torch.long)
-    names = ["trigger", "role", "root", "plover", "modality"]
-    axes = {"input_ids": {0: "batch", 1: "pieces"}, "attention_mask": {0: "batch", 1: "pieces"}}
-    axes.update({n: {0: "batch", 1: "pieces"} for n in names})
     with tempfile.TemporaryDirectory() as tmp:
         full = Path(tmp) / "full.onnx"
-        torch.onnx.export(
-            Heads(model),
-            (ids, mask),
-            str(full),
-            input_names=["input_ids", "attention_mask"],
-            output_names=names,
-            dynamic_axes=axes,
-            opset_version=17,
-            dynamo=False,
-        )
+        export_fp32(model, full)
         quantize(full, out / "event_model.onnx", calibration_rows(tokenizer))
     shutil.copy(folder / "tokenizer.json", out / "tokenizer.json")
     labels = {
