@@ -50,7 +50,7 @@ def _small_run(training, sentences, seed: int = 13):
     train_model, roles, _ = training
     torch.manual_seed(seed)
     model, tokenizer = train_model.load_model(train_model.minilm_dir())
-    table = roles.load_plover_table(ROOT / "newsevents/events/data/cameo_codes.tsv")
+    table = roles.load_plover_table()
     examples = train_model.build_examples(tokenizer, sentences, table)
     train_model.train(model, examples, epochs=2, seed=seed, lr=1e-3)
     return model

@@ -19,12 +19,10 @@ from roles import (
     TRIGGER_LABELS,
 )
 
+from newsevents.events.codes import quad_class_of
+from newsevents.events.learned import MAX_PIECES
+
 BATCH = 32
-
-
-def quad_of_root(root: str) -> int:
-    n = int(root)
-    return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4
 
 
 def spans_from(probs, names: tuple[str, ...]):
@@ -55,7 +53,7 @@ def predict(
     model.eval()
     encoded = [tokenizer.encode(t, add_special_tokens=False) for t in texts]
     pieces = [
-        (list(e.ids[:92]), list(e.offsets[:92])) for e in encoded
+        (list(e.ids[:MAX_PIECES]), list(e.offsets[:MAX_PIECES])) for e in encoded
     ]  # no padding (see load_model)
     triggers: list[tuple[int, int, int, str, float]] = []  # text index, first, last, root, prob
     for start in range(0, len(texts), BATCH):
@@ -100,7 +98,7 @@ def predict(
                     "cameo": root + "0",
                     "cameo_root": root,
                     "plover": None if plover == "NONE" else plover,
-                    "quad_class": quad_of_root(root),
+                    "quad_class": quad_class_of(root),
                     "modality": MODALITIES[modalities[n]],
                     "confidence": p,
                     "trigger": text[offsets[a][0] : offsets[b][1]],

@@ -58,7 +58,7 @@ class Heads(nn.Module):
 
 def calibration_rows(tokenizer) -> list[list[int]]:
     """Model inputs (piece ids with [CLS]/[SEP]) from our own written training sentences."""
-    table = load_plover_table(ROOT / "newsevents/events/data/cameo_codes.tsv")
+    table = load_plover_table()
     sentences = list(read_sentences(sorted((ROOT / "training/data").glob("events_*.jsonl"))))
     examples = build_examples(tokenizer, sentences, table)
     random.Random(CALIBRATION_SEED).shuffle(examples)

@@ -104,7 +104,7 @@ def parse_sentence(record: dict[str, Any]) -> Sentence | None:
     return Sentence(str(record.get("id") or text[:40]), text, tuple(events))
 
 
-def plover_of(cameo: str, table: dict[str, str]) -> str:
+def plover_of(cameo: str, table: dict[str, str | None]) -> str:
     """The PLOVER type of a CAMEO code (its longest known prefix), NONE for statements."""
     for n in range(len(cameo), 1, -1):
         if cameo[:n] in table:
@@ -112,13 +112,11 @@ def plover_of(cameo: str, table: dict[str, str]) -> str:
     return "NONE"
 
 
-def load_plover_table(path: Path) -> dict[str, str]:
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        cells = line.split("\t")
-        if len(cells) >= 6:
-            table[cells[0]] = cells[5]
-    return table
+def load_plover_table() -> dict[str, str | None]:
+    """Each CAMEO code's PLOVER type (None for statements), from the coder's own table."""
+    from newsevents.events.codes import load_codes
+
+    return {code: info.plover for code, info in load_codes().items()}
 
 
 def pieces_in(offsets: Sequence[tuple[int, int]], span: Span) -> list[int]:

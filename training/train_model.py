@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.eval_only:
         model.load_state_dict(torch.load(args.eval_only))
     else:
-        table = load_plover_table(ROOT / "newsevents/events/data/cameo_codes.tsv")
+        table = load_plover_table()
         sentences = list(read_sentences(sorted(args.data.glob("events_*.jsonl"))))
         if args.weak:
             sentences += list(read_sentences([args.weak]))
