@@ -66,9 +66,8 @@ def with_model(
     model's own. The model reads all sentences of an article in two batched passes."""
     # a model event needs an actor mention for its source: a sentence with neither a mention
     # nor a pattern event is not read
-    readable = [k for k, item in enumerate(work) if item.mentions or item.matches]
-    read = iter(model.triggers([work[k].tree.sentence.text for k in readable]))
-    found = [next(read) if item.mentions or item.matches else [] for item in work]
+    read = iter(model.triggers([item.tree.sentence.text for item in work if _readable(item)]))
+    found = [next(read) if _readable(item) else [] for item in work]
     fresh = [
         [
             span
@@ -105,6 +104,10 @@ def with_model(
             if match is not None:
                 matches.append(match)
     return combined
+
+
+def _readable(item: SentenceWork) -> bool:
+    return bool(item.mentions or item.matches)
 
 
 def _agreed(tree: Tree, match: Match, spans: Sequence[tuple[Span, str]]) -> Match:

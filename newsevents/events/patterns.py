@@ -121,7 +121,7 @@ class PatternSchema(BaseModel):
     @field_validator("target")
     @classmethod
     def _target_spec(cls, value: str | list[str]) -> str | list[str]:
-        for spec in [value] if isinstance(value, str) else value:
+        for spec in _as_list(value):
             if not (spec in TARGET_SLOTS or (spec.isalpha() and spec.islower())):
                 raise ValueError(f"{spec!r} is neither dobj, iobj nor a preposition")
         return value
@@ -130,7 +130,7 @@ class PatternSchema(BaseModel):
     def _consistent(self) -> PatternSchema:
         if (self.verb is None) == (self.noun is None):
             raise ValueError("keys 'verb' and 'noun': give exactly one")
-        targets = [self.target] if isinstance(self.target, str) else self.target
+        targets = _as_list(self.target)
         if self.noun is not None and self.particle is not None:
             raise ValueError("key 'particle': a noun pattern takes none")
         if self.noun is not None and set(targets) & set(TARGET_SLOTS):
@@ -154,7 +154,6 @@ def pattern_from_json(raw: object, codes: Iterable[str], order: int = 0) -> Patt
         raise ValueError(_first_problem(exc)) from None
     if schema.cameo not in codes:
         raise ValueError(f"key 'cameo': {schema.cameo!r} is not in cameo_codes.tsv")
-    target = [schema.target] if isinstance(schema.target, str) else schema.target
     return Pattern(
         id=schema.id,
         cameo=schema.cameo,
@@ -164,7 +163,7 @@ def pattern_from_json(raw: object, codes: Iterable[str], order: int = 0) -> Patt
         prep=schema.prep,
         objects=tuple(schema.object or ()),
         not_objects=tuple(schema.not_object or ()),
-        target=tuple(target),
+        target=tuple(_as_list(schema.target)),
         target_required=schema.target_required,
         order=order,
         example=Example(schema.example, schema.example_source, schema.example_target),
@@ -175,6 +174,11 @@ PROBLEM_WORDS: dict[str, str] = {
     "extra_forbidden": "unknown key",
     "missing": "missing key",
 }
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    """A key that takes one string or a list of them, as a list."""
+    return [value] if isinstance(value, str) else value
 
 
 def _first_problem(exc: ValidationError) -> str:
