@@ -96,6 +96,23 @@ def test_a_pattern_event_takes_the_models_target(with_stand_in) -> None:
     assert event.by == "both"
 
 
+def test_a_co_subject_the_model_reads_as_target_makes_a_joint_act_short_of_force(
+    with_stand_in,
+) -> None:
+    text = "Uganda and Russia failed to reach agreement on a trade deal."
+    coder = with_stand_in({}, {"failed to reach": role("12", 0, 1)})
+    pairs = {
+        (e.source.code, e.target and e.target.code) for e in code_text(text, date=DAY, coder=coder)
+    }
+    assert pairs == {("UGA", "RUS"), ("RUS", "UGA")}
+    # allies who strike together do not strike each other, whatever the model reads
+    text = "Uganda and Russia launched air strikes overnight."
+    coder = with_stand_in({}, {"launched air strikes": role("19", 0, 1)})
+    events = code_text(text, date=DAY, coder=coder)
+    assert {e.source.code for e in events} == {"UGA", "RUS"}
+    assert all(e.target is None for e in events)
+
+
 def test_the_model_adds_an_event_where_no_pattern_fires(with_stand_in) -> None:
     coder = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, 2)})
     text = "Russia shadowed the Norwegian frigate in the Barents Sea."

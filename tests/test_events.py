@@ -88,6 +88,24 @@ def test_a_joint_act_goes_both_ways_and_a_shared_act_does_not(coder) -> None:
     )
 
 
+def test_each_other_makes_any_act_go_both_ways(coder) -> None:
+    for text in (
+        "Turkey and Syria accused each other of breaking the truce.",
+        "India and China blamed one another for the clash.",
+    ):
+        pairs = {(s, t) for s, t, _, _ in _events(coder, text)}
+        assert len(pairs) == 2 and all(t is not None and t != s for s, t in pairs), text
+
+
+def test_joined_country_adjectives_each_name_an_actor(coder) -> None:
+    """ "French and German officials": two governments, each the other's party in a meeting."""
+    events = code_text("French and German officials met in Paris.", date=DAY, coder=coder)
+    assert {(e.source.code, e.target and e.target.code) for e in events} == {
+        ("FRAGOV", "DEUGOV"),
+        ("DEUGOV", "FRAGOV"),
+    }
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."

@@ -69,6 +69,7 @@ def find_mentions(
     spans = _name_spans(tokens, kb)
     mentions: list[Mention] = []
     titles: dict[int, tuple[str, str]] = {}  # span -> the country and title before it
+    adjectives: set[int] = set()  # mentions that are a bare country adjective ("Nigerian")
     position = 0
     while position < len(spans):
         start, end, hit_entity, form = spans[position]
@@ -109,7 +110,10 @@ def find_mentions(
         if entry.kind == "person" and day is None:
             mention = _titled_person(mention, tokens, start, entry, kb)
         mentions.append(mention)
+        if form in ("adjective", "demonym") and entry.kind == "country" and sector is None:
+            adjectives.add(len(mentions) - 1)
         position += 1
+    mentions = _shared_sectors(tokens, kb, mentions, adjectives)
     mentions = [_local_group(sentence, kb, day, m) for m in mentions]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_hyphen_pairs(sentence, kb, day, covered))
@@ -196,6 +200,30 @@ def _not_the_state(tokens: tuple[Token, ...], start: int, end: int, entity: str)
 def _after_former(tokens: tuple[Token, ...], start: int) -> bool:
     """``tokens[start]`` follows "former" (or "ex-"), perhaps with "the" or "a" between."""
     return _word_before(tokens, start) in FORMER_WORDS
+
+
+def _shared_sectors(
+    tokens: tuple[Token, ...], kb: KnowledgeBase, mentions: list[Mention], adjectives: set[int]
+) -> list[Mention]:
+    """ "Nigerian and British armed forces", "Armenian, Azerbaijani and Russian troops":
+    country adjectives joined by "and" or commas share the sector noun of the last one."""
+    found = list(mentions)
+    for position in sorted(adjectives, reverse=True):
+        if position + 1 >= len(found):
+            continue
+        mention, following = found[position], found[position + 1]
+        between = [t.text.lower() for t in tokens if mention.end <= t.i < following.start]
+        sector = following.actor.sector
+        if not between or any(w not in ("and", ",", "or") for w in between) or not sector:
+            continue
+        if following.actor.code != f"{following.actor.country}{sector}":
+            continue  # the next one is no country with a sector noun
+        entry = kb.entries.get(mention.actor.entity)
+        if entry is None:
+            continue
+        actor = code_actor(entry, None, sector, mention.actor.text)
+        found[position] = replace(mention, actor=replace(actor, code=f"{entry.country}{sector}"))
+    return found
 
 
 def _sector_of_country(

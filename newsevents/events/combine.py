@@ -4,6 +4,8 @@ The patterns keep their events and codes where they fire. The model adds what th
 
 * a pattern event without a target takes the model's target span for the same trigger,
   when that span is an actor mention of the sentence other than the source (``by: both``);
+  when it is one of two coordinated sources of an act short of force, the act is joint:
+  each source's towards the other ("Turkey and Syria are violating the ceasefire");
 * a trigger the model finds where no pattern fires becomes an event when it holds a verb
   and its source span is an actor mention (``by: model``), coded with the root's general
   code ("190") and the rules' modality, date and place like any other event. Such an event
@@ -35,6 +37,7 @@ from newsevents.events.patterns import Pattern
 from newsevents.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
 from newsevents.records import Mention, Token
 
+MATERIAL_CONFLICT = "14"  # roots from here on: protest, force, violence
 UNDERGOING_VERBS = frozenset({"suffer", "face", "undergo", "sustain", "endure", "risk", "incur"})
 
 
@@ -127,9 +130,23 @@ def _add_target(
     if guess.target is None or guess.target.probability < use.role:
         return unchanged
     target = _mention_on(tree, mentions, guess.target)
-    if target is None or any(not _other_party(s, target) for s in match.sources):
+    if target is None:
+        return unchanged
+    if _co_subject(match, target) and match.pattern.cameo[:2] < MATERIAL_CONFLICT:
+        # "The United States and South Korea failed to reach agreement": the model reads one
+        # subject as the other's target, which makes it a joint act, each towards the other.
+        # Not a use of force: allies strike together ("Russia and Syria launched air
+        # strikes") and the model reads them as each other's target there too.
+        return replace(match, targets=match.sources, by="both")
+    if any(not _other_party(s, target) for s in match.sources):
         return unchanged
     return replace(match, targets=(target,), by="both")
+
+
+def _co_subject(match: Match, target: Mention) -> bool:
+    """The target is one of two or more coordinated sources with distinct codes."""
+    codes = {s.actor.code for s in match.sources}
+    return target in match.sources and len(codes) == len(match.sources) >= 2
 
 
 def _model_match(

@@ -26,6 +26,7 @@ PREP_DEPS = ("prep", "dative", "agent")
 PHRASE_CUT_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
 # Requests (appeals 02, demands 10): a that-clause under them names whom they ask.
 REQUEST_ROOTS = ("02", "10")
+RECIPROCALS = ({"each", "other"}, {"one", "another"})
 OBLIGATIONS = {
     "must": Pattern(id="say-must", cameo="100", target=()),
     "should": Pattern(id="say-should", cameo="020", target=()),
@@ -152,6 +153,8 @@ class SentenceMatcher:
                 targets = self._mentions_of([s for c in clauses for s in self._own_subjects(c)])
         if not targets:
             targets = self._object_possessors(verb, sources)
+        if not targets and self._reciprocal(verb) and len(_codes(sources)) == len(sources) >= 2:
+            targets = sources  # "Turkey and Syria accused each other": each the other's target
         self.consumed.update(t.i for t in used)
         self.consumed.update(t.i for t in subjects if t is not None)  # "the strike that killed"
         return Match(
@@ -178,6 +181,17 @@ class SentenceMatcher:
             and mention.actor.code not in codes
         ]
         return tuple(_unique(found))
+
+    def _reciprocal(self, verb: Token) -> bool:
+        """The verb's object is "each other" or "one another" ("accused each other", "fired
+        at one another")."""
+        objects = self.tree.kids(verb, *OBJECT_DEPS) + [
+            o for p in self.tree.kids(verb, "prep") for o in self.tree.kids(p, "pobj")
+        ]
+        return any(
+            {o.text.lower(), *(d.text.lower() for d in self.tree.kids(o, "det"))} in RECIPROCALS
+            for o in objects
+        )
 
     def _act_as_subject(self, verb: Token, subjects: list[Token | None], fit: _Fit) -> Match | None:
         """ "A Russian airstrike on Idlib killed 12 civilians": when the subject of the verb
@@ -589,7 +603,19 @@ class SentenceMatcher:
                 mention = self._mention_for(tok)
                 if mention is not None:
                     found.append(mention)
+                    found.extend(self._joined_adjectives(tok))
         return tuple(_unique(found))
+
+    def _joined_adjectives(self, tok: Token) -> list[Mention]:
+        """ "Nigerian and British armed forces": each of the joined country adjectives
+        before a noun names an actor of its own."""
+        return [
+            self.by_token[joined.i]
+            for adjective in self.tree.kids(tok, "amod")
+            if len(chain := self.tree.conjuncts(adjective)) > 1
+            for joined in chain
+            if joined.i in self.by_token
+        ]
 
     def _mention_for(self, tok: Token, depth: int = 0) -> Mention | None:
         """The actor a noun phrase names: its head, a possessor or compound modifier of its
@@ -693,6 +719,10 @@ def _entry_words(entries: tuple[str, ...], tok: Token, tree: Tree) -> int:
                 continue
         best = max(best, len(words))
     return best
+
+
+def _codes(mentions: tuple[Mention, ...]) -> set[str]:
+    return {m.actor.code for m in mentions}
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
