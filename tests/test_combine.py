@@ -113,6 +113,15 @@ def test_a_co_subject_the_model_reads_as_target_makes_a_joint_act_short_of_force
     assert all(e.target is None for e in events)
 
 
+def test_a_participle_describing_a_noun_is_no_model_trigger(with_stand_in) -> None:
+    coder = with_stand_in({"accused": ("11", 0.9)}, {"accused": role("11", 0, 1)})
+    text = "Uganda will hand accused smugglers to Russia."
+    assert [e for e in code_text(text, date=DAY, coder=coder) if e.by == "model"] == []
+    # the same trigger as the verb of the sentence is an event
+    text = "Uganda accused Russia of smuggling."
+    assert [e.cameo_root for e in code_text(text, date=DAY, coder=coder)] == ["11"]
+
+
 def test_the_model_adds_an_event_where_no_pattern_fires(with_stand_in) -> None:
     coder = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, 2)})
     text = "Russia shadowed the Norwegian frigate in the Barents Sea."

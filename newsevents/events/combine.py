@@ -166,9 +166,11 @@ def _model_match(
     if source is None:
         return None
     tokens = _tokens_in(tree, span)
-    verbs = [t for t in tokens if t.pos == "VERB"]
+    verbs = [t for t in tokens if t.pos == "VERB" and not tree.describes_noun(t)]
     if not verbs:
-        return None  # a noun alone names an act more often than it reports one
+        # a noun alone, or a participle on one ("accused criminals", "captured fighters"),
+        # names an act more often than it reports one
+        return None
     if _undergoes(tree, verbs[0], source):
         return None
     target = None

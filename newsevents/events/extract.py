@@ -108,7 +108,7 @@ class SentenceMatcher:
         found: list[Match] = []
         tokens = self.tree.sentence.tokens
         for tok in tokens:
-            if tok.pos != "VERB" or tok.i in self.consumed:
+            if tok.pos != "VERB" or tok.i in self.consumed or self.tree.describes_noun(tok):
                 continue
             match = self._verb_match(tok) if tok.lemma in self.patterns.verbs else None
             if match is None and tok.lemma in OBLIGATION_SPEECH_VERBS:

@@ -33,6 +33,14 @@ class Tree:
                 tree.children[tok.head].append(tok)
         return tree
 
+    def describes_noun(self, verb: Token) -> bool:
+        """A participle before a noun ("captured fighters", "accused criminals") describes
+        it; no act is reported. Unless the parse has made the noun its root, which happens
+        when it mistakes the sentence's verb for a modifier ("The British relinquished
+        control of Hong Kong")."""
+        head = self.head(verb)
+        return verb.dep == "amod" and head is not None and self.head(head) is not None
+
     def head(self, tok: Token) -> Token | None:
         """The syntactic head, or None for the root."""
         return None if tok.head == tok.i else self.tokens.get(tok.head)
