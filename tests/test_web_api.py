@@ -291,10 +291,8 @@ def test_read_write_lock_lets_readers_share_and_a_writer_wait() -> None:
     assert lock.acquire_read(2.0)  # granted once the writer is done
 
 
-def test_time_limit_answers_503_for_a_slow_request() -> None:
-    async def slow(scope, receive, send):  # an endpoint that never finishes in time
-        await asyncio.sleep(5)
-
+def _through_time_limit(app, seconds: float) -> list[dict]:
+    """The messages an ASGI app sends behind a TimeLimit of ``seconds``."""
     sent: list[dict] = []
 
     async def send(message: dict) -> None:
@@ -303,7 +301,15 @@ def test_time_limit_answers_503_for_a_slow_request() -> None:
     async def receive() -> dict:
         return {"type": "http.request", "body": b""}
 
-    asyncio.run(TimeLimit(slow, seconds=0.05)({"type": "http"}, receive, send))
+    asyncio.run(TimeLimit(app, seconds=seconds)({"type": "http"}, receive, send))
+    return sent
+
+
+def test_time_limit_answers_503_for_a_slow_request() -> None:
+    async def slow(scope, receive, send):  # an endpoint that never finishes in time
+        await asyncio.sleep(5)
+
+    sent = _through_time_limit(slow, 0.05)
     assert sent[0]["status"] == 503
     assert b"longer than 0.05 s" in sent[1]["body"]
 
@@ -337,14 +343,6 @@ def test_time_limit_lets_a_started_download_finish() -> None:
             await send({"type": "http.response.body", "body": part, "more_body": True})
         await send({"type": "http.response.body", "body": b""})
 
-    sent: list[dict] = []
-
-    async def send(message: dict) -> None:
-        sent.append(message)
-
-    async def receive() -> dict:
-        return {"type": "http.request", "body": b""}
-
-    asyncio.run(TimeLimit(streaming, seconds=0.05)({"type": "http"}, receive, send))
+    sent = _through_time_limit(streaming, 0.05)
     assert sent[0]["status"] == 200
     assert b"".join(m.get("body", b"") for m in sent[1:]) == b"abc"  # not cut off

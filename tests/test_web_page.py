@@ -28,6 +28,12 @@ THIRTEEN_EVENTS = (
 )
 
 
+def _open(page, url: str, ready: str) -> None:
+    """Go to ``url`` and wait for the first element of ``ready``."""
+    page.goto(url)
+    page.locator(ready).first.wait_for()
+
+
 def _total(page) -> int:
     """The number of matching events the pager states ("1–50 of 184")."""
     pager = page.locator(".pager > span.muted").inner_text()
@@ -45,8 +51,7 @@ def _download(page, testid: str, folder: Path) -> Path:
 def test_download_buttons_give_every_event_of_the_filter(
     page, server: str, shots: Path, tmp_path: Path
 ) -> None:
-    page.goto(server + "/#/events")
-    page.locator("[data-testid=events] tbody tr").first.wait_for()
+    _open(page, server + "/#/events", "[data-testid=events] tbody tr")
     total = _total(page)
     assert total > page.locator("[data-testid=events] tbody tr").count()  # more than a page
     every = pacsv.read_csv(_download(page, "download-csv", tmp_path))
@@ -71,8 +76,7 @@ def test_download_buttons_give_every_event_of_the_filter(
 
 
 def test_no_null_text_above_the_events_table(page, server: str) -> None:
-    page.goto(server + "/#/events")
-    page.locator("[data-testid=events] tbody tr").first.wait_for()
+    _open(page, server + "/#/events", "[data-testid=events] tbody tr")
     stray = page.evaluate(
         "[...document.getElementById('view').childNodes]"
         ".filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent.trim())"
@@ -125,8 +129,7 @@ def test_the_events_fit_a_phone_with_every_column(browser, server: str, shots: P
 
 
 def test_network_labels_do_not_overlap(page, server: str) -> None:
-    page.goto(server + "/")
-    page.locator("[data-testid=network] circle").first.wait_for()
+    _open(page, server + "/", "[data-testid=network] circle")
     boxes = page.evaluate(
         "[...document.querySelectorAll('[data-testid=network] text')].map(t => {"
         " const b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; })"

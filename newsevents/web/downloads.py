@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -48,30 +49,22 @@ class ChunkSink:
         return data
 
 
-def csv_chunks(reader: pa.RecordBatchReader) -> Iterator[bytes]:
-    """The batches as CSV (a header line, then the rows), one chunk per batch."""
-    sink = ChunkSink()
-    with pacsv.CSVWriter(sink, reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            yield sink.take()
-    yield sink.take()
-
-
-def parquet_chunks(reader: pa.RecordBatchReader) -> Iterator[bytes]:
-    """The batches as one Parquet file, a row group per batch; the footer comes last."""
-    sink = ChunkSink()
-    with pq.ParquetWriter(sink, reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            yield sink.take()
-    yield sink.take()
-
-
-CHUNKS: dict[str, Callable[[pa.RecordBatchReader], Iterator[bytes]]] = {
-    "csv": csv_chunks,
-    "parquet": parquet_chunks,
+# Both write a file to any object with write(), and take a batch at a time.
+WRITERS: dict[str, Callable[[ChunkSink, pa.Schema], Any]] = {
+    "csv": pacsv.CSVWriter,
+    "parquet": pq.ParquetWriter,
 }
+
+
+def file_chunks(reader: pa.RecordBatchReader, fmt: str) -> Iterator[bytes]:
+    """The batches as one ``fmt`` file, a chunk per batch: CSV's header line comes with
+    the first chunk, Parquet's footer with the last (a row group per batch)."""
+    sink = ChunkSink()
+    with WRITERS[fmt](sink, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            yield sink.take()
+    yield sink.take()
 
 
 def download(access: StoreAccess, filters: EventFilters, fmt: str) -> StreamingResponse:
@@ -87,7 +80,7 @@ def download(access: StoreAccess, filters: EventFilters, fmt: str) -> StreamingR
 
     def body() -> Iterator[bytes]:
         with stack:
-            yield from CHUNKS[fmt](reader)
+            yield from file_chunks(reader, fmt)
 
     disposition = f'attachment; filename="events.{fmt}"'
     return StreamingResponse(
