@@ -10,11 +10,13 @@ lists the source of every column.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from functools import cache
+from importlib import resources
 from typing import Any, TextIO
 
 import pyarrow as pa
@@ -25,6 +27,7 @@ from newsevents.store.rows import date_start
 
 __all__ = [
     "GDELT_COLUMNS",
+    "fips_code",
     "GDELT_SCHEMA",
     "ICEWS_COLUMNS",
     "ICEWS_SCHEMA",
@@ -253,7 +256,9 @@ def _gdelt_action_geo(column: dict[str, list[Any]]) -> dict[str, list[Any]]:
             _full_name(name, country_names.get(country or ""), lat)
             for name, country, lat in zip(names, countries, lats, strict=True)
         ],
-        "ActionGeo_CountryCode": countries,
+        "ActionGeo_CountryCode": [
+            fips_code(country, name) for country, name in zip(countries, names, strict=True)
+        ],
         "ActionGeo_Lat": lats,
         "ActionGeo_Long": lons,
     }
@@ -269,6 +274,26 @@ def _gdelt_article(article_ids: list[str], articles: pa.Table | None) -> dict[st
         added = dict(zip(known["article_id"], articles["ingested_at"].to_pylist(), strict=True))
         values["DATEADDED"] = [_timestamp(added.get(a)) for a in article_ids]
     return values
+
+
+def fips_code(country: str | None, place: str | None = None) -> str | None:
+    """GDELT's FIPS 10-4 country code of an ISO alpha-3 code ("DEU" -> "GM"), None when
+    FIPS has no one code for it. A country FIPS splits (Palestine: Gaza Strip GZ, West
+    Bank WE) is told apart by the ``place`` name, and is None without a known one."""
+    if not country:
+        return None
+    table = _fips_table()
+    return table.get((country, place or "")) or table.get((country, ""))
+
+
+@cache
+def _fips_table() -> Mapping[tuple[str, str], str]:
+    """(ISO alpha-3, place or "") -> FIPS code, from data/fips_countries.tsv."""
+    text = (resources.files("newsevents") / "data" / "fips_countries.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return {
+        (row["iso3"], row["place"]): row["fips"] for row in csv.DictReader(lines, delimiter="\t")
+    }
 
 
 def _ymd(day: date | None) -> int | None:
@@ -416,7 +441,7 @@ def _plover_location(row: dict[str, Any]) -> dict[str, Any] | None:
 def write_tsv(table: pa.Table, stream: TextIO, *, header: bool = True) -> None:
     """Write a table tab-separated and unquoted, as GDELT's and ICEWS's files are: nulls are
     empty fields, tabs and line breaks inside values become spaces. GDELT's own files have
-    no header line (``header=False``)."""
+    no header line (``header=False`` writes that raw layout)."""
     if header:
         stream.write("\t".join(table.column_names) + "\n")
     for batch in table.to_batches():

@@ -169,9 +169,12 @@ def test_events_export_formats(tmp_path: Path) -> None:
     db = tmp_path / "samples.duckdb"
     assert run("ingest", str(SAMPLES), "--db", str(db)).returncode == 0
     gdelt = run("events", "--db", str(db), "--format", "gdelt").stdout.splitlines()
-    assert gdelt and all(len(line.split("\t")) == 61 for line in gdelt)
+    assert gdelt[0].startswith("GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\t")
+    assert len(gdelt) > 1 and all(len(line.split("\t")) == 61 for line in gdelt)
+    raw = run("events", "--db", str(db), "--format", "gdelt", "--no-header").stdout.splitlines()
+    assert raw == gdelt[1:]  # GDELT's own headerless layout
     icews = run("events", "--db", str(db), "--format", "icews").stdout.splitlines()
-    assert icews[0].startswith("Event ID\tEvent Date\tSource Name") and len(icews) == len(gdelt) + 1
+    assert icews[0].startswith("Event ID\tEvent Date\tSource Name") and len(icews) == len(gdelt)
     plover = [
         json.loads(line)
         for line in run("events", "--db", str(db), "--format", "plover").stdout.splitlines()

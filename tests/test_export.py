@@ -19,6 +19,7 @@ import pytest
 from newsevents.export import (
     GDELT_SCHEMA,
     ICEWS_SCHEMA,
+    fips_code,
     global_event_id,
     to_gdelt,
     to_icews,
@@ -218,7 +219,7 @@ def test_gdelt_values(events: pa.Table, articles: pa.Table) -> None:
     )
     assert summit["ActionGeo_Type"] == 4  # a city outside the US
     assert summit["ActionGeo_FullName"] == "Hanoi, Vietnam"
-    assert summit["ActionGeo_CountryCode"] == "VNM"
+    assert summit["ActionGeo_CountryCode"] == "VM"  # FIPS 10-4, as GDELT: not ISO's VN
     assert (summit["ActionGeo_Lat"], summit["ActionGeo_Long"]) == (21.0245, 105.84117)
 
     appeal = _by_id(gdelt, "GLOBALEVENTID", "0000000000000003")
@@ -229,13 +230,13 @@ def test_gdelt_values(events: pa.Table, articles: pa.Table) -> None:
     )
     assert (appeal["Actor1Code"], appeal["Actor1CountryCode"]) == ("IGOUNO", None)
     assert (appeal["SQLDATE"], appeal["FractionDate"]) == (20180101, 2018.0027)
-    assert (appeal["ActionGeo_Type"], appeal["ActionGeo_CountryCode"]) == (3, "USA")
+    assert (appeal["ActionGeo_Type"], appeal["ActionGeo_CountryCode"]) == (3, "US")
 
     statement = _by_id(gdelt, "GLOBALEVENTID", "00000000000000b2")
     assert statement["Actor1Type1Code"] == "OPP" and statement["Actor1Type2Code"] == "PTY"
     assert statement["Actor2Code"] is None and statement["Actor2Type1Code"] is None
     assert (statement["ActionGeo_Type"], statement["ActionGeo_FullName"]) == (1, "Iran")
-    assert statement["ActionGeo_Lat"] is None
+    assert statement["ActionGeo_Lat"] is None and statement["ActionGeo_CountryCode"] == "IR"
     assert statement["SOURCEURL"] is None  # article b has no URL
 
 
@@ -393,6 +394,53 @@ def test_plover_jsonl_through_pandas(events: pa.Table, tmp_path: Path) -> None:
     records = to_plover(events)
     frame = pd.read_json(_write_jsonl(records, tmp_path), lines=True, dtype=False)
     assert [_without_nulls(row) for row in frame.to_dict("records")] == records
+
+
+@pytest.mark.parametrize(
+    ("iso3", "fips"),
+    [
+        ("DEU", "GM"),  # ISO's GM is Gambia ...
+        ("GMB", "GA"),  # ... whose FIPS code is GA, which is ISO's Gabon ...
+        ("GAB", "GB"),  # ... whose FIPS code is GB, ISO's United Kingdom ...
+        ("GBR", "UK"),
+        ("ISR", "IS"),  # ISO's IS is Iceland
+        ("ISL", "IC"),
+        ("RUS", "RS"),  # ISO's RS is Serbia
+        ("SRB", "RI"),
+        ("CHN", "CH"),  # ISO's CH is Switzerland
+        ("CHE", "SZ"),
+        ("AUS", "AS"),
+        ("AUT", "AU"),
+        ("IRQ", "IZ"),
+        ("PRK", "KN"),
+        ("KOR", "KS"),
+        ("UKR", "UP"),
+        ("VNM", "VM"),
+        ("XKX", "KV"),
+    ],
+)
+def test_fips_codes_of_tricky_countries(iso3: str, fips: str) -> None:
+    assert fips_code(iso3) == fips
+
+
+def test_fips_palestine_is_told_by_the_place_never_guessed() -> None:
+    assert fips_code("PSE", "Gaza") == "GZ"
+    assert fips_code("PSE", "West Bank") == "WE"
+    assert fips_code("PSE", "Palestine") is None
+    assert fips_code(None) is None and fips_code("SUN") is None
+
+
+def test_fips_table_covers_the_knowledge_base() -> None:
+    from newsevents.actors.kb import load_knowledge_base
+    from newsevents.export import _fips_table
+
+    table = _fips_table()
+    whole = {iso3: code for (iso3, place), code in table.items() if not place}
+    assert all(len(code) == 2 and code.isupper() and code.isalpha() for code in table.values())
+    assert len(set(whole.values())) == len(whole)  # no two countries share a code
+    no_single_code = {"ALA", "BES", "UMI", "PSE", "SUN", "YUG", "CSK", "DDR"}
+    countries = {e.country for e in load_knowledge_base().entries.values() if e.kind == "country"}
+    assert countries - no_single_code <= set(whole)
 
 
 def test_write_tsv_keeps_fields_on_one_line() -> None:

@@ -99,8 +99,9 @@ def test_actors_lists_codes_with_counts_and_filters_them(client: TestClient) -> 
     assert counts == sorted(counts, reverse=True)
     assert all(a["events"] == a["as_source"] + a["as_target"] for a in actors)
     russian = client.get("/api/actors", params={"q": "RUS"}).json()["actors"]
-    assert russian and all(a["code"].startswith("RUS") or "rus" in a["name"].lower()
-                           for a in russian)
+    assert russian and all(
+        a["code"].startswith("RUS") or "rus" in a["name"].lower() for a in russian
+    )
 
 
 def test_dyad_series_counts_match_the_event_listing(client: TestClient) -> None:
@@ -126,13 +127,18 @@ def test_network_nodes_are_laid_out_and_pairs_join_them(client: TestClient) -> N
 def test_code_returns_the_events_of_a_text(client: TestClient) -> None:
     response = client.post(
         "/api/code",
-        json={"text": "The United States imposed new sanctions on Iran on Monday.",
-              "date": "2019-04-22"},
+        json={
+            "text": "The United States imposed new sanctions on Iran on Monday.",
+            "date": "2019-04-22",
+        },
     )
     assert response.status_code == 200
     [event] = response.json()["events"]
     assert (event["source"]["code"], event["target"]["code"], event["cameo"]) == (
-        "USA", "IRN", "163")
+        "USA",
+        "IRN",
+        "163",
+    )
     assert event["date"] == "2019-04-22"
 
 
@@ -148,8 +154,9 @@ def test_ingest_stores_uploads_once_and_needs_the_token(writable: TestClient) ->
     first = writable.post("/api/ingest", files=upload, data={"date": "2021-04-12"}, headers=auth)
     assert first.status_code == 200, first.text
     assert (first.json()["new"], first.json()["events"]) == (1, 1)
-    [stored] = writable.get("/api/events", params={"since": "2021-04-12", "until": "2021-04-12",
-                                                   "source": "IRN"}).json()["events"]
+    [stored] = writable.get(
+        "/api/events", params={"since": "2021-04-12", "until": "2021-04-12", "source": "IRN"}
+    ).json()["events"]
     assert stored["doc_id"] == "note" and stored["date"] == "2021-04-12"  # "on Monday"
     article = writable.get(f"/api/articles/{stored['article_id']}").json()
     assert (article["origin"], article["published"]) == ("upload:note.txt", "2021-04-12")
@@ -215,8 +222,10 @@ def test_malformed_requests_get_a_clear_4xx(
 
 
 def test_a_date_beyond_the_calendar_is_no_error(client: TestClient) -> None:
-    for day, text in (("0001-01-01", "Iran condemned Israel yesterday."),
-                      ("9999-12-31", "Iran will meet Israel tomorrow.")):
+    for day, text in (
+        ("0001-01-01", "Iran condemned Israel yesterday."),
+        ("9999-12-31", "Iran will meet Israel tomorrow."),
+    ):
         response = client.post("/api/code", json={"text": text, "date": day})
         assert response.status_code == 200, response.text
         assert all(e["date_precision"] == "document" for e in response.json()["events"])
@@ -228,8 +237,9 @@ def test_actor_search_has_no_wildcards(client: TestClient) -> None:
 
 
 def test_invalid_json_and_oversized_bodies_are_refused(sample_store: Path) -> None:
-    app = create_app(ServeSettings(db_path=sample_store, token=TOKEN, max_body_bytes=1000,
-                                   max_text_chars=100))
+    app = create_app(
+        ServeSettings(db_path=sample_store, token=TOKEN, max_body_bytes=1000, max_text_chars=100)
+    )
     client = TestClient(app)
     as_json = {"content-type": "application/json"}
     broken = client.post("/api/code", content=b"{not json", headers=as_json)
@@ -245,8 +255,7 @@ def test_invalid_json_and_oversized_bodies_are_refused(sample_store: Path) -> No
     no_token = client.post("/api/ingest")  # refused before any body is read
     assert no_token.status_code == 401
     upload = {"files": ("page.exe", b"MZ", "application/octet-stream")}
-    refused = client.post("/api/ingest", files=upload,
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+    refused = client.post("/api/ingest", files=upload, headers={"Authorization": f"Bearer {TOKEN}"})
     assert refused.status_code == 415
 
 
@@ -282,10 +291,8 @@ def test_read_write_lock_lets_readers_share_and_a_writer_wait() -> None:
     assert lock.acquire_read(2.0)  # granted once the writer is done
 
 
-def test_time_limit_answers_503_for_a_slow_request() -> None:
-    async def slow(scope, receive, send):  # an endpoint that never finishes in time
-        await asyncio.sleep(5)
-
+def _through_time_limit(app, seconds: float) -> list[dict]:
+    """The messages an ASGI app sends behind a TimeLimit of ``seconds``."""
     sent: list[dict] = []
 
     async def send(message: dict) -> None:
@@ -294,7 +301,15 @@ def test_time_limit_answers_503_for_a_slow_request() -> None:
     async def receive() -> dict:
         return {"type": "http.request", "body": b""}
 
-    asyncio.run(TimeLimit(slow, seconds=0.05)({"type": "http"}, receive, send))
+    asyncio.run(TimeLimit(app, seconds=seconds)({"type": "http"}, receive, send))
+    return sent
+
+
+def test_time_limit_answers_503_for_a_slow_request() -> None:
+    async def slow(scope, receive, send):  # an endpoint that never finishes in time
+        await asyncio.sleep(5)
+
+    sent = _through_time_limit(slow, 0.05)
     assert sent[0]["status"] == 503
     assert b"longer than 0.05 s" in sent[1]["body"]
 
@@ -314,5 +329,20 @@ def test_overview_counts_agree_with_the_store(client: TestClient, sample_store: 
     assert data["timeline_left_out"] <= 0.06 * dated + 2
     sizes = [d["events"] for d in data["top_dyads"]]
     assert sizes == sorted(sizes, reverse=True)
-    assert all(d["a"] < d["b"] and d["events"] == d["cooperation"] + d["conflict"]
-               for d in data["top_dyads"])
+    assert all(
+        d["a"] < d["b"] and d["events"] == d["cooperation"] + d["conflict"]
+        for d in data["top_dyads"]
+    )
+
+
+def test_time_limit_lets_a_started_download_finish() -> None:
+    async def streaming(scope, receive, send):  # starts at once, ends after the limit
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        for part in (b"a", b"b", b"c"):
+            await asyncio.sleep(0.04)
+            await send({"type": "http.response.body", "body": part, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+
+    sent = _through_time_limit(streaming, 0.05)
+    assert sent[0]["status"] == 200
+    assert b"".join(m.get("body", b"") for m in sent[1:]) == b"abc"  # not cut off

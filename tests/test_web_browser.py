@@ -170,7 +170,7 @@ def test_the_paste_box_codes_a_text(page, server: str, shots: Path) -> None:
     page.locator("form button[type=submit]").click()
     coded = page.locator("[data-testid=coded-event]")
     coded.first.wait_for()
-    headings = coded.locator("h2").all_inner_texts()
+    headings = coded.locator("summary").all_inner_texts()
     assert any(h.startswith("USA") and "IRN" in h and "163" in h for h in headings)
     assert coded.locator(".badge.negated").count() == 1
     page.screenshot(path=str(shots / "web-code.png"), full_page=True)

@@ -33,13 +33,18 @@ TABLE_COLUMNS = (
 
 
 def write_events(
-    events: pa.Table, fmt: str, output: Path | None, articles: pa.Table | None = None
+    events: pa.Table,
+    fmt: str,
+    output: Path | None,
+    articles: pa.Table | None = None,
+    header: bool = True,
 ) -> None:
-    """Write events in one of the output formats (see ``newsevents events --help``)."""
+    """Write events in one of the output formats (see ``newsevents events --help``);
+    ``header=False`` leaves out the header line of gdelt and icews (GDELT's raw layout)."""
     if fmt in ("gdelt", "icews"):
         table = to_gdelt(events, articles) if fmt == "gdelt" else to_icews(events)
         with _open(output) as stream:
-            write_tsv(table, stream, header=fmt == "icews")
+            write_tsv(table, stream, header=header)
         return
     if fmt == "plover":
         with _open(output) as stream:

@@ -181,6 +181,14 @@ def events(
             "--output", "-o", metavar="FILE", help="Write here instead of standard output."
         ),
     ] = None,
+    header: Annotated[
+        bool,
+        typer.Option(
+            "--header/--no-header",
+            help="gdelt and icews: a first line of column names (--no-header: GDELT's raw"
+            " headerless layout).",
+        ),
+    ] = True,
 ) -> None:
     r"""List stored events, filtered.
 
@@ -209,7 +217,7 @@ def events(
     )
     with Store(db_path(db), read_only=True) as store:
         articles = store.query("SELECT article_id, url, ingested_at FROM articles")
-        write_events(store.events(filters), fmt, output, articles)
+        write_events(store.events(filters), fmt, output, articles, header)
 
 
 @app.command()

@@ -266,6 +266,14 @@ class Store:
         sql, params = build_event_query(filters)
         return cursor.sql(sql, params=params).to_arrow_table()
 
+    def event_batches(
+        self, filters: EventFilters, batch_rows: int = 10_000
+    ) -> pa.RecordBatchReader:
+        """Events matching the filters, in order, as a stream of Arrow record batches of at
+        most ``batch_rows`` rows: memory stays flat however many rows match."""
+        sql, params = build_event_query(filters)
+        return self.con.cursor().sql(sql, params=params).to_arrow_reader(batch_rows)
+
     def query(self, sql: str) -> pa.Table:
         """A read-only SQL query (one SELECT) as an Arrow table; E015 for anything else."""
         statement = sql.strip().rstrip(";")

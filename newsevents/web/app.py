@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 # NewseventsError codes that are not the client's fault in the usual sense.
 STATUS_BY_CODE = {"E011": 503, "E010": 503, "E009": 503, "W001": 503, "A001": 404}
 HTTP_CODES = {
+    400: "bad_request",
     401: "unauthorized",
     403: "forbidden",
     404: "not_found",
@@ -132,7 +133,7 @@ def validation_message(errors: Any) -> str:
             parts.append(f"body: not valid JSON (near character {at})")
         elif location == ("body",) and kind in ("model_attributes_type", "dict_type"):
             parts.append(
-                "body: expected a JSON object such as {\"text\": \"...\"} "
+                'body: expected a JSON object such as {"text": "..."} '
                 "(send Content-Type: application/json)"
             )
         else:

@@ -2,13 +2,15 @@
 
 ``BodyLimit`` answers 413 when a request says (Content-Length) or turns out (while the body
 streams in) to be larger than allowed; ``TimeLimit`` answers 503 when a request takes
-longer than allowed, including a client that sends its body slowly; ``TokenGuard`` checks
+longer than allowed to start its answer, including a client that sends its body slowly
+(an answer that has started, such as a streamed download, is not cut off); ``TokenGuard`` checks
 the upload token before anything of the body is read.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 from typing import Any
@@ -90,12 +92,20 @@ class TimeLimit:
             started = started or event["type"] == "http.response.start"
             await send(event)
 
+        task = asyncio.ensure_future(self.app(scope, receive, tracking_send))
         try:
-            await asyncio.wait_for(self.app(scope, receive, tracking_send), self.seconds)
-        except TimeoutError:
-            if not started:
-                message = f"request took longer than {self.seconds:g} s"
-                await send_error(send, 503, message, "timeout")
+            done, _ = await asyncio.wait({task}, timeout=self.seconds)
+        except asyncio.CancelledError:
+            task.cancel()  # the server stops this request: stop the app too
+            raise
+        if done or started:
+            await task  # a download that has begun streams on: cutting it would truncate it
+            return
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        message = f"request took longer than {self.seconds:g} s"
+        await send_error(send, 503, message, "timeout")
 
 
 class TokenGuard:

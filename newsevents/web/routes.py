@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
+from fastapi.responses import StreamingResponse
 from starlette.exceptions import HTTPException
 
 from newsevents import __version__
@@ -22,14 +22,16 @@ from newsevents.store.lookup import (
     overview,
     store_actors,
 )
-from newsevents.store.query import EventFilters
 from newsevents.web.access import uploads_as_origins
+from newsevents.web.downloads import MEDIA_TYPES, download
+from newsevents.web.filters import DateParam, Filters, parse_day
 from newsevents.web.frames import bloc_map, frame_records, network_view, plain
-from newsevents.web.models import ActorParam, AnalysisModality, CodeRequest, Modality
+from newsevents.web.models import AnalysisModality, CodeRequest
 from newsevents.web.spans import article_spans, sentence_spans
 
 api_router = APIRouter()
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+DEFAULT_PAGE = 50
+MAX_PAGE = 500  # JSON pages; the CSV and Parquet downloads have no cap
 Level = Annotated[str, Query(pattern="^(country|code)$", description="country or code")]
 ID_PATTERN = r"^[0-9a-zA-Z_.:-]{1,128}$"
 EventId = Annotated[str, PathParam(pattern=ID_PATTERN, description="an event_id")]
@@ -57,16 +59,6 @@ UPLOAD_SUFFIXES = {
     ".warc",
     ".gz",
 }
-
-
-def _day(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        where = name if "." in name else f"query.{name}"
-        raise HTTPException(422, f"{where}: not a valid date: {value!r}") from None
 
 
 @api_router.get("/health")
@@ -103,41 +95,47 @@ def code(request: Request, body: CodeRequest) -> dict[str, Any]:
 @api_router.get("/events")
 def events(
     request: Request,
-    actor: ActorParam = None,
-    source: ActorParam = None,
-    target: ActorParam = None,
-    dyad: Annotated[str | None, Query(max_length=161, description="A,B: both directions")] = None,
-    code: Annotated[str | None, Query(max_length=40, description="CAMEO prefix or PLOVER")] = None,
-    since: DateParam = None,
-    until: DateParam = None,
-    modality: Modality | None = None,
-    unique: bool = False,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    filters: Filters,
+    limit: Annotated[
+        int | None, Query(ge=1, description=f"rows a page (JSON: at most {MAX_PAGE}, default 50)")
+    ] = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> dict[str, Any]:
-    """Events matching every filter of `newsevents events`, a page at a time."""
-    pair = None
-    if dyad is not None:
-        parts = [part.strip() for part in dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise HTTPException(422, "query.dyad: give two actors separated by a comma (USA,IRN)")
-        pair = (parts[0], parts[1])
-    filters = EventFilters(
-        actor=actor,
-        source=source,
-        target=target,
-        dyad=pair,
-        code=code,
-        since=_day(since, "since"),
-        until=_day(until, "until"),
-        modality=modality,
-        unique=unique,
-        limit=limit,
-        offset=offset,
-    )
+    fmt: Annotated[str, Query(alias="format", description="json, csv or parquet")] = "json",
+) -> Any:
+    """Events matching every filter of `newsevents events`, a page at a time (JSON, with
+    a `next` link while more match), or all of them as CSV or Parquet (`format=`)."""
+    if fmt in MEDIA_TYPES:
+        return download(request.app.state.store, replace(filters, limit=limit, offset=offset), fmt)
+    if fmt != "json":
+        raise HTTPException(400, f"query.format: {fmt!r} is not one of json, csv, parquet")
+    limit = DEFAULT_PAGE if limit is None else limit
+    if limit > MAX_PAGE:
+        raise HTTPException(
+            422,
+            f"query.limit: at most {MAX_PAGE} events a page; follow the answer's next link, "
+            "or download every match from /api/events.csv or /api/events.parquet",
+        )
     with request.app.state.store.reading() as store:
-        total, records = event_page(store, filters)
-    return {"total": total, "limit": limit, "offset": offset, "events": records}
+        total, records = event_page(store, replace(filters, limit=limit, offset=offset))
+    following = offset + limit
+    next_page = None
+    if following < total:
+        url = request.url.include_query_params(offset=following, limit=limit)
+        next_page = f"{url.path}?{url.query}"
+    return {"total": total, "limit": limit, "offset": offset, "next": next_page, "events": records}
+
+
+@api_router.get("/events.csv")
+def events_csv(request: Request, filters: Filters) -> StreamingResponse:
+    """Every event matching the filters (those of `/api/events`) as CSV, streamed, with
+    no row cap: the columns of `newsevents events --format csv`."""
+    return download(request.app.state.store, filters, "csv")
+
+
+@api_router.get("/events.parquet")
+def events_parquet(request: Request, filters: Filters) -> StreamingResponse:
+    """Every event matching the filters as one Parquet file, streamed, with no row cap."""
+    return download(request.app.state.store, filters, "parquet")
 
 
 @api_router.get("/events/{event_id}")
@@ -193,7 +191,7 @@ def dyad_series_route(
     """Events from A to B and from B to A per period, by QuadClass, with Goldstein."""
     from newsevents.analysis import dyad_series, make_scope
 
-    scope = make_scope(_day(since, "since"), _day(until, "until"), modality, unique)
+    scope = make_scope(parse_day(since, "since"), parse_day(until, "until"), modality, unique)
     with request.app.state.store.reading() as store:
         frame = dyad_series(store, a, b, by=by, scope=scope)
     return {"a": a, "b": b, "by": by, "series": frame_records(frame)}
@@ -210,7 +208,7 @@ def analysis_params(
     """The parameters the network and the blocs share: their scope, level and minimum."""
     from newsevents.analysis import make_scope
 
-    scope = make_scope(_day(since, "since"), _day(until, "until"), modality, unique)
+    scope = make_scope(parse_day(since, "since"), parse_day(until, "until"), modality, unique)
     return {"scope": scope, "level": level, "min_events": min_events}
 
 
@@ -266,7 +264,7 @@ def ingest(
         paths = [str(_save_upload(upload, Path(folder), i)) for i, upload in enumerate(files)]
         settings = Settings(
             db_path=state.settings.db_path,
-            default_date=_day(day, "form.date"),
+            default_date=parse_day(day, "form.date"),
             actors_file=state.settings.actors_file,
         )
         with state.coder.use() as shared, state.store.writing():

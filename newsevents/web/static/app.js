@@ -61,7 +61,7 @@ async function api(path, options) {
 
 function show(...nodes) {
   const view = document.getElementById("view");
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined)); // never a "null" text
   window.scrollTo(0, 0);
 }
 
@@ -203,14 +203,16 @@ function networkSvg(network) {
       s("title", {}, `${p.a} – ${p.b}: ${p.events} events (${p.cooperation} cooperation, ${p.conflict} conflict)`));
   });
   const maxNode = Math.max(...network.nodes.map((n) => n.events), 1);
+  const radius = (n) => 5 + 11 * Math.sqrt(n.events / maxNode);
+  const labels = placeLabels(network.nodes.map((n) => ({ id: n.id, x: at[n.id][0], y: at[n.id][1], r: radius(n), events: n.events })), width, height);
   const nodes = network.nodes.map((n) => {
     const [x, y] = at[n.id];
-    const r = 5 + 11 * Math.sqrt(n.events / maxNode);
+    const label = labels[n.id];
     return s("g", {},
-      s("circle", { class: "node", cx: x, cy: y, r, fill: n.color, "data-actor": n.id,
+      s("circle", { class: "node", cx: x, cy: y, r: radius(n), fill: n.color, "data-actor": n.id,
         onclick: () => { location.hash = `#/events?actor=${encodeURIComponent(n.id)}&modality=asserted`; } },
         s("title", {}, `${n.id}: ${n.events} events${n.bloc ? ", bloc " + n.bloc : ""}`)),
-      s("text", { x: x + r + 2, y: y + 4 }, n.id));
+      label ? s("text", { x: label.x, y: label.y, "text-anchor": label.anchor }, n.id) : null);
   });
   return s("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img",
     "aria-label": "actor network", "data-testid": "network" }, edges, nodes);
@@ -288,6 +290,7 @@ async function eventsView(params) {
   const offset = Math.max(parseInt(params.get("offset") || "0", 10) || 0, 0);
   const query = new URLSearchParams();
   for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
+  const downloads = downloadLinks(new URLSearchParams(query));
   query.set("limit", PAGE);
   query.set("offset", offset);
   const form = filterForm(params);
@@ -298,7 +301,7 @@ async function eventsView(params) {
     const go = () => { location.hash = `#/event/${e.event_id}`; };
     return h("tr", { class: "clickable", tabindex: "0", "data-event": e.event_id, onclick: go,
       onkeydown: (k) => { if (k.key === "Enter") go(); } },
-      h("td", {}, dateLabel(e)), h("td", {}, actorLabel(e.source)), h("td", {}, actorLabel(e.target)),
+      h("td", { class: "nowrap" }, dateLabel(e)), h("td", {}, actorLabel(e.source)), h("td", {}, actorLabel(e.target)),
       h("td", {}, codeLabel(e)), h("td", {}, modalityBadge(e.modality)),
       h("td", { class: "num wide" }, e.confidence.toFixed(2)), h("td", { class: "wide" }, e.evidence.trigger),
       e.cluster ? h("td", { class: "num" }, e.cluster.n_articles) : null);
@@ -306,10 +309,11 @@ async function eventsView(params) {
   const pager = h("div", { class: "pager" },
     h("button", { class: "plain", disabled: offset <= 0, onclick: () => page(params, offset - PAGE) }, "← previous"),
     h("span", { class: "muted" }, data.total ? `${offset + 1}–${offset + data.events.length} of ${data.total}` : "no events match"),
-    h("button", { class: "plain", disabled: offset + PAGE >= data.total, onclick: () => page(params, offset + PAGE) }, "next →"));
+    h("button", { class: "plain", disabled: offset + PAGE >= data.total, onclick: () => page(params, offset + PAGE) }, "next →"),
+    data.total ? downloads : null);
   const history = params.get("dyad") ? await dyadHistory(params) : null;
   show(h("h1", {}, "Events"), form, history,
-    h("div", { class: "card" }, h("div", { class: "table-wrap" }, h("table", { "data-testid": "events" },
+    h("div", { class: "card" }, h("div", { class: "table-wrap" }, h("table", { class: "events", "data-testid": "events" },
       h("thead", {}, h("tr", {}, h("th", {}, "date"), h("th", {}, "source"), h("th", {}, "target"),
         h("th", {}, "CAMEO · PLOVER"), h("th", {}, "modality"), h("th", { class: "num wide" }, "conf."),
         h("th", { class: "wide" }, "trigger"), params.get("unique") === "true" ? h("th", { class: "num" }, "articles") : null)),
@@ -455,7 +459,7 @@ function codeView() {
       const body = { text: area.value };
       if (when.value) body.date = when.value;
       const data = await api("/api/code", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      out.replaceChildren(data.events.length ? h("div", {}, legend(), data.events.map(codedEvent))
+      out.replaceChildren(data.events.length ? codedList(data.events)
         : h("p", { class: "muted" }, "No events: no sentence says that a known actor did something to another."));
     } catch (error) {
       out.replaceChildren(failure(error));
@@ -464,13 +468,6 @@ function codeView() {
     }
   });
   show(h("h1", {}, "Code a text"), h("p", { class: "muted" }, "Nothing you paste here is stored."), form, out);
-}
-
-function codedEvent(event) {
-  return h("section", { class: "card", style: "margin:.8rem 0", "data-testid": "coded-event" },
-    h("h2", {}, `${actorLabel(event.source)} → ${actorLabel(event.target)} · ${codeLabel(event)}`),
-    h("p", { class: "modality-note" }, modalityBadge(event.modality), " ", MODALITY_NOTES[event.modality] || ""),
-    evidenceBlock(event), eventFacts(event));
 }
 
 // ---- routing ----------------------------------------------------------------------
