@@ -130,6 +130,16 @@ def _word(tree: Tree, text: str) -> Token:
     return next(t for t in tree.sentence.tokens if t.text == text)
 
 
+def test_a_march_against_someone_is_a_protest_and_a_parade_is_not(coder) -> None:
+    """A bare count is people ("thousands marched"), of the country the sentence is in."""
+    text = "In Tbilisi, thousands marched against the government."
+    assert _events(coder, text) == [("GEO", "GEO", "14", "asserted")]
+    text = "Soldiers marched through Moscow in the Victory Day parade."
+    assert _events(coder, text) == []
+    text = "The protest cost thousands of dollars in Minsk."
+    assert _events(coder, text) == []
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."
