@@ -87,7 +87,7 @@ def with_stand_in(coder):
 
 def test_a_pattern_event_takes_the_models_target(with_stand_in) -> None:
     coder = with_stand_in({}, {"recalled its envoy": role("16", None, 0)})
-    [event] = code_text("Kenya recalled its envoy to Uganda.", date=DAY, coder=coder)
+    [event] = code_text("Kenya recalled its envoy in Uganda.", date=DAY, coder=coder)
     assert (event.cameo, event.source.code, event.target and event.target.code) == (
         "161",
         "KEN",
@@ -202,11 +202,11 @@ def test_the_shipped_model_finds_triggers_and_roles_in_plain_news(shipped_coder)
 
 
 def test_the_shipped_coder_fills_a_target_the_patterns_miss(shipped_coder, coder) -> None:
-    text = "Kenya recalled its envoy to Uganda."
+    text = "The European Commission announced humanitarian assistance for Somalia."
     [alone] = code_text(text, date=DAY, coder=coder)
     assert alone.target is None and alone.by == "pattern"
     [together] = code_text(text, date=DAY, coder=shipped_coder)
-    assert (together.target and together.target.code, together.by) == ("UGA", "both")
+    assert (together.target and together.target.code, together.by) == ("SOM", "both")
 
 
 def test_the_shipped_model_codes_a_sentence_the_same_in_any_batch(shipped_coder) -> None:

@@ -140,6 +140,17 @@ def test_a_march_against_someone_is_a_protest_and_a_parade_is_not(coder) -> None
     assert _events(coder, text) == []
 
 
+def test_an_actor_after_to_against_or_towards_is_the_target(coder) -> None:
+    """Whatever slots a pattern names, an actor the act is addressed to is its target; an
+    act named as the object keeps its own ("the sanctions against Russia" are not the
+    veto's)."""
+    assert _events(coder, "Egypt offered mediation to Sudan.") == [("EGY", "SDN", "03", "asserted")]
+    text = "Chile expressed solidarity towards Bolivia."
+    assert _events(coder, text) == [("CHL", "BOL", "01", "asserted")]
+    text = "Hungary vetoed the sanctions against Russia."
+    assert [t for _, t, _, _ in _events(coder, text)] == [None]
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."

@@ -27,6 +27,7 @@ PHRASE_CUT_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
 # Requests (appeals 02, demands 10): a that-clause under them names whom they ask.
 REQUEST_ROOTS = ("02", "10")
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
+ADDRESS_PREPS = frozenset({"to", "against", "toward", "towards"})
 OBLIGATIONS = {
     "must": Pattern(id="say-must", cameo="100", target=()),
     "should": Pattern(id="say-should", cameo="020", target=()),
@@ -153,6 +154,8 @@ class SentenceMatcher:
                 targets = self._mentions_of([s for c in clauses for s in self._own_subjects(c)])
         if not targets:
             targets = self._object_possessors(verb, sources)
+        if not targets and fit.pattern.target:
+            targets = self._addressees(verb, sources)
         if not targets and self._reciprocal(verb) and len(_codes(sources)) == len(sources) >= 2:
             targets = sources  # "Turkey and Syria accused each other": each the other's target
         self.consumed.update(t.i for t in used)
@@ -181,6 +184,23 @@ class SentenceMatcher:
             and mention.actor.code not in codes
         ]
         return tuple(_unique(found))
+
+    def _addressees(self, verb: Token, sources: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """ "Kenya recalled its envoy to Uganda", "The court ruled against the opposition",
+        "turned towards Moscow": an actor after to, against or towards, on the verb or its
+        object, is whom the act is aimed at, whatever the pattern's own target slots."""
+        # not an act's own: in "vetoed the sanctions against Russia" Russia is the target
+        # of the sanctions, not of the veto
+        hosts = [verb, *(o for o in self._direct_objects(verb) if not self._is_event_noun(o))]
+        objects = [
+            o
+            for host in hosts
+            for p in self.tree.kids(host, *PREP_DEPS)
+            if p.lemma in ADDRESS_PREPS
+            for o in self._prep_objects(p)
+        ]
+        codes = _codes(sources)
+        return tuple(m for m in self._mentions_of(objects) if m.actor.code not in codes)
 
     def _reciprocal(self, verb: Token) -> bool:
         """The verb's object is "each other" or "one another" ("accused each other", "fired
