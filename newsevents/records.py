@@ -84,13 +84,16 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence with its tokens; ``start``/``end`` are character offsets in the clean text."""
+    """A sentence with its tokens; ``start``/``end`` are character offsets in the clean text.
+    ``dateline``: the article's wire dateline ("NAIROBI, July 8 (Reuters) -"), which names
+    where the story was filed and reports nothing."""
 
     index: int
     start: int
     end: int
     text: str
     tokens: tuple[Token, ...]
+    dateline: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from newsevents.api import code_text
 from newsevents.events.dates import resolve_date
 from newsevents.events.syntax import Tree
 from newsevents.nlp import doc_to_records
+from newsevents.nlp.dateline import dateline_end
 from newsevents.records import Token
 
 DAY = date(2020, 1, 7)  # a Tuesday
@@ -149,6 +150,37 @@ def test_an_actor_after_to_against_or_towards_is_the_target(coder) -> None:
     assert _events(coder, text) == [("CHL", "BOL", "01", "asserted")]
     text = "Hungary vetoed the sanctions against Russia."
     assert [t for _, t, _, _ in _events(coder, text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "filed"),
+    [
+        (
+            "NAIROBI, July 8 (Reuters) - Police fired tear gas at protesters.",
+            "NAIROBI, July 8 (Reuters) - ",
+        ),
+        ("WASHINGTON (AP) — The US imposed sanctions on Iran.", "WASHINGTON (AP) — "),
+        ("KABUL (Pajhwok): Police arrested a Taliban commander.", "KABUL (Pajhwok): "),
+        ("UNITED NATIONS -- The Security Council met on Monday.", "UNITED NATIONS -- "),
+        ("(Reuters) - Iran seized a tanker.", "(Reuters) - "),
+        ("US - Iran talks resumed on Monday.", None),
+        ("NATO said on Monday it would send more troops.", None),
+    ],
+)
+def test_a_wire_dateline_is_found(text: str, filed: str | None) -> None:
+    end = dateline_end(text)
+    assert (text[:end] if end is not None else None) == filed
+
+
+def test_a_dateline_gives_the_place_and_no_actor_or_event(coder) -> None:
+    """The agency that filed the story is no actor, and the dateline's city is the country
+    the story's generic actors belong to."""
+    text = "NAIROBI, July 8 (Reuters) - Police fired tear gas at protesters on Monday."
+    events = code_text(text, date=DAY, coder=coder)
+    assert [(e.source.code, e.target and e.target.code, e.cameo_root) for e in events] == [
+        ("KENCOP", "KENOPP", "17")
+    ]
+    assert events[0].evidence.text.startswith("Police fired")
 
 
 def test_a_standing_state_is_no_event(coder) -> None:

@@ -8,6 +8,7 @@ of State Mike Pompeo") joins that person's mention.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -65,6 +66,8 @@ def find_mentions(
     a capital named alone stands for its government ("Beijing" -> CHNGOV), as in a
     phrase given as an actor; in running text it stays the country, like the country's
     name, so that "Pyongyang" and "North Korea" in one article are one actor."""
+    if sentence.dateline:
+        return _dateline_place(sentence, kb)
     tokens = sentence.tokens
     spans = _name_spans(tokens, kb)
     mentions: list[Mention] = []
@@ -200,6 +203,24 @@ def _not_the_state(tokens: tuple[Token, ...], start: int, end: int, entity: str)
 def _after_former(tokens: tuple[Token, ...], start: int) -> bool:
     """``tokens[start]`` follows "former" (or "ex-"), perhaps with "the" or "a" between."""
     return _word_before(tokens, start) in FORMER_WORDS
+
+
+def _dateline_place(sentence: Sentence, kb: KnowledgeBase) -> list[Mention]:
+    """The place a wire dateline names ("NAIROBI, July 8 (Reuters) -"), as a place of its
+    country; the agency that filed the story is no actor of it."""
+    words = list(itertools.takewhile(lambda t: t.text.isupper(), sentence.tokens))
+    if not words:
+        return []
+    name = _span_text(tuple(words), 0, len(words)).title()
+    hit = kb.lookup(name)
+    entry = kb.entries[hit.entity] if hit is not None else None
+    country = entry.country if entry is not None else kb.city_country(name)
+    country_entry = kb.entries.get(f"country:{country}") if country else None
+    if country_entry is None:
+        return []  # "UNITED NATIONS", "TEHRAN/WASHINGTON": no one country
+    text = source_text(sentence, words[0], words[-1])
+    actor = replace(code_actor(country_entry, None), text=text)
+    return [Mention(sentence.index, words[0].i, words[-1].i + 1, actor, place=True)]
 
 
 def _shared_sectors(

@@ -43,7 +43,7 @@ def code_events(
     kept = MostConfident()
     narrative = NarrativeDate(parsed.article.text)
     work = [
-        _sentence_work(sentence, found, patterns) if found else None
+        _sentence_work(sentence, found, patterns) if found and not sentence.dateline else None
         for sentence, found in zip(parsed.sentences, mentions, strict=True)
     ]
     if model is not None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsevents.config import MODEL_NAMES
 from newsevents.errors import NewseventsError
+from newsevents.nlp.dateline import dateline_end, mark_dateline
 from newsevents.records import Article, ParsedArticle, Sentence, Token
 
 __all__ = ["doc_to_records", "load_model", "parse_articles"]
@@ -34,7 +35,7 @@ def parse_articles(
     articles: Iterable[Article], nlp: Any, batch_size: int = 32
 ) -> Iterator[ParsedArticle]:
     """Parse articles in batches with ``nlp.pipe``; yields them in input order."""
-    stream = ((article.text, article) for article in articles)
+    stream = ((mark_dateline(nlp.make_doc(article.text)), article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         sentences, tokens = doc_to_records(doc)
         yield ParsedArticle(article=article, sentences=sentences, tokens=tokens)
@@ -57,6 +58,7 @@ def doc_to_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
         )
         for tok in doc
     )
+    dateline = dateline_end(doc.text)
     sentences = tuple(
         Sentence(
             index=index,
@@ -64,6 +66,7 @@ def doc_to_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
             end=span.start_char + len(span.text.rstrip()),  # without trailing blank lines
             text=span.text.rstrip(),
             tokens=tokens[span.start : span.end],
+            dateline=index == 0 and dateline is not None and span.end_char <= dateline,
         )
         for index, span in enumerate(doc.sents)
     )
