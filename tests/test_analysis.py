@@ -378,8 +378,8 @@ def test_html_plots_work_offline(store: Store, tmp_path: Path) -> None:
 
 
 def test_a_plot_needs_a_known_suffix(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(AnalysisError, match="must end in .png or .html"):
-        plot_dyad(dyad_series(store, "USA", "IRN"), tmp_path / "dyad.pdf")
+    with pytest.raises(AnalysisError, match=r"must end in .png, .svg, .pdf or .html"):
+        plot_dyad(dyad_series(store, "USA", "IRN"), tmp_path / "dyad.jpg")
 
 
 def test_bad_dates_and_choices_are_analysis_errors(store: Store) -> None:
@@ -388,7 +388,7 @@ def test_bad_dates_and_choices_are_analysis_errors(store: Store) -> None:
     with pytest.raises(AnalysisError, match="is after"):
         make_scope(since="2020-01-01", until="2019-01-01")
     with pytest.raises(AnalysisError, match="period must be one of"):
-        dyad_series(store, "USA", "IRN", by="year")
+        dyad_series(store, "USA", "IRN", by="quarter")
 
 
 # --- CLI ---------------------------------------------------------------------------------
@@ -449,13 +449,16 @@ def test_cli_blocs_split_and_surges_and_attention(store_path: Path, tmp_path: Pa
 def test_cli_errors_are_one_line_without_traceback(store_path: Path, tmp_path: Path) -> None:
     unknown = _run("dyad", "XYZ", "USA", "--db", str(store_path))
     assert unknown.exit_code == 1
-    assert unknown.stderr.strip().startswith("error: no stored events for actor 'XYZ'")
+    assert unknown.stderr.strip().startswith("error: no actor called 'XYZ'")
     assert len(unknown.stderr.strip().splitlines()) == 1
+    absent = _run("dyad", "ZWE", "USA", "--db", str(store_path))
+    assert absent.exit_code == 1
+    assert absent.stderr.strip().startswith("error: no stored events for actor 'ZWE'")
     missing = _run("surges", "USA", "--db", str(tmp_path / "none.duckdb"))
     assert missing.exit_code == 1 and "no store yet" in missing.stderr
     bad_date = _run("network", "--db", str(store_path), "--since", "2019-02-30")
     assert bad_date.exit_code == 2 and "invalid date" in bad_date.output
-    bad_plot = _run("attention", "--db", str(store_path), "--plot", "x.svg")
+    bad_plot = _run("attention", "--db", str(store_path), "--plot", "x.jpg")
     assert bad_plot.exit_code == 2
     for result in (unknown, missing, bad_date, bad_plot):
         assert "Traceback" not in result.output
