@@ -13,6 +13,7 @@ and the 2019 Wikinews articles).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -157,6 +158,38 @@ def test_a_filter_narrows_the_event_table(page, server: str, shots: Path) -> Non
     for i in range(rows.count()):
         assert rows.nth(i).locator("td").nth(4).inner_text() == "asserted"
     page.screenshot(path=str(shots / "web-filter.png"), full_page=True)
+
+
+def test_the_filters_take_a_name_and_a_year(page, server: str, shots: Path) -> None:
+    page.goto(server + "/#/events")
+    page.locator("[data-testid=events] tbody tr").first.wait_for()
+    form = page.locator("[data-testid=filters]")
+    form.locator("input[name=actor]").fill("Russia")
+    form.locator("input[name=since]").fill("2022")
+    form.locator("input[name=until]").fill("2022")
+    form.locator("button[type=submit]").click()
+    page.wait_for_function("location.hash.includes('actor=Russia')")
+    page.wait_for_function(
+        "document.querySelectorAll('[data-testid=events] tbody tr').length > 0 &&"
+        "[...document.querySelectorAll('[data-testid=events] tbody tr')].every(tr =>"
+        " [1, 2].some(i => tr.children[i].textContent.startsWith('RUS')))"
+    )
+    rows = page.locator("[data-testid=events] tbody tr")
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(0).inner_text().startswith("2022")
+        actors = cells.nth(1).inner_text() + " " + cells.nth(2).inner_text()
+        assert "RUS" in actors and "Russia" in actors  # the code and its name
+        code = cells.nth(3).inner_text()
+        assert re.match(r"^\d{2,4} [A-Z][a-z]", code), code  # "190 Use conventional…"
+    page.screenshot(path=str(shots / "web-filter-names.png"), full_page=True)
+
+    form = page.locator("[data-testid=filters]")
+    form.locator("input[name=actor]").fill("Narnia")
+    form.locator("button[type=submit]").click()
+    alert = page.locator("[role=alert]")
+    alert.wait_for()
+    assert "no actor called 'Narnia'" in alert.inner_text()
 
 
 def test_the_paste_box_codes_a_text(page, server: str, shots: Path) -> None:

@@ -15,6 +15,9 @@ from fastapi import Path as PathParam
 from starlette.exceptions import HTTPException
 
 from newsevents import __version__
+from newsevents.actors.names import bundled_actor_names
+from newsevents.errors import NewseventsError
+from newsevents.events.names import bundled_names
 from newsevents.store.lookup import (
     article_detail,
     event_detail,
@@ -22,14 +25,17 @@ from newsevents.store.lookup import (
     overview,
     store_actors,
 )
-from newsevents.store.query import EventFilters
+from newsevents.store.query import EventFilters, date_bounds
 from newsevents.web.access import uploads_as_origins
 from newsevents.web.frames import bloc_map, frame_records, network_view, plain
 from newsevents.web.models import ActorParam, AnalysisModality, CodeRequest, Modality
 from newsevents.web.spans import article_spans, sentence_spans
 
 api_router = APIRouter()
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+DateParam = Annotated[
+    str | None,
+    Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+]
 Level = Annotated[str, Query(pattern="^(country|code)$", description="country or code")]
 ID_PATTERN = r"^[0-9a-zA-Z_.:-]{1,128}$"
 EventId = Annotated[str, PathParam(pattern=ID_PATTERN, description="an event_id")]
@@ -41,7 +47,11 @@ ArticleId = Annotated[
     ),
 ]
 ActorPath = Annotated[
-    str, PathParam(pattern=ID_PATTERN, description="an actor: code prefix, country or entity id")
+    str,
+    PathParam(
+        pattern=r"^[0-9a-zA-Z_.:' -]{1,128}$",
+        description="an actor: a name or alias (Russia), a code prefix or an entity id",
+    ),
 ]
 SAFE_NAME = re.compile(r"[^0-9A-Za-z._-]+")
 UPLOAD_SUFFIXES = {
@@ -57,6 +67,24 @@ UPLOAD_SUFFIXES = {
     ".warc",
     ".gz",
 }
+
+
+def _bounds(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """The first day of ``since`` and the last day of ``until``, each a year, a month or a
+    day ("2022" until the end of 2022); 422 for a date that does not exist."""
+    bounds = []
+    for value, name, end in ((since, "since", 0), (until, "until", 1)):
+        try:
+            bounds.append(date_bounds(value)[end] if value is not None else None)
+        except NewseventsError as exc:
+            raise HTTPException(422, f"query.{name}: {exc.message}") from None
+    return bounds[0], bounds[1]
+
+
+def _actor(value: str | None) -> str | None:
+    """The store's filter value for a name, alias, code or entity id; E016 (400) when the
+    value names no actor."""
+    return bundled_actor_names().resolve(value) if value is not None else None
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -96,7 +124,7 @@ def code(request: Request, body: CodeRequest) -> dict[str, Any]:
         raise HTTPException(413, f"text longer than {limit} characters")
     with request.app.state.coder.use() as coder:
         events = code_text(body.text, date=body.date, doc_id=body.doc_id, coder=coder)
-    records = [event.to_dict() for event in events]
+    records = [bundled_names().name_record(event.to_dict()) for event in events]
     return {"events": [{**record, "spans": sentence_spans(record)} for record in records]}
 
 
@@ -115,21 +143,25 @@ def events(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
-    """Events matching every filter of `newsevents events`, a page at a time."""
+    """Events matching every filter of `newsevents events`, a page at a time. Actors may be
+    names or aliases (`actor=Russia`, `dyad=the EU,Russia`), codes or entity ids; dates a
+    year, a month or a day (`since=2022&until=2022-03`). Each record has `cameo_name` and
+    each actor its `code_name`."""
     pair = None
     if dyad is not None:
         parts = [part.strip() for part in dyad.split(",")]
         if len(parts) != 2 or not all(parts):
             raise HTTPException(422, "query.dyad: give two actors separated by a comma (USA,IRN)")
-        pair = (parts[0], parts[1])
+        pair = (_actor(parts[0]) or "", _actor(parts[1]) or "")
+    first, last = _bounds(since, until)
     filters = EventFilters(
-        actor=actor,
-        source=source,
-        target=target,
+        actor=_actor(actor),
+        source=_actor(source),
+        target=_actor(target),
         dyad=pair,
         code=code,
-        since=_day(since, "since"),
-        until=_day(until, "until"),
+        since=first,
+        until=last,
         modality=modality,
         unique=unique,
         limit=limit,
@@ -137,7 +169,8 @@ def events(
     )
     with request.app.state.store.reading() as store:
         total, records = event_page(store, filters)
-    return {"total": total, "limit": limit, "offset": offset, "events": records}
+    named = [bundled_names().name_record(record) for record in records]
+    return {"total": total, "limit": limit, "offset": offset, "events": named}
 
 
 @api_router.get("/events/{event_id}")
@@ -147,7 +180,7 @@ def event(request: Request, event_id: EventId) -> dict[str, Any]:
         record = event_detail(store, event_id)
     if record is None:
         raise HTTPException(404, f"no event {event_id!r} in the store")
-    return {**record, "spans": sentence_spans(record)}
+    return {**bundled_names().name_record(record), "spans": sentence_spans(record)}
 
 
 @api_router.get("/articles/{article_id}")
@@ -158,7 +191,8 @@ def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
         record = article_detail(store, article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r} in the store")
-    return {**record, "spans": article_spans(record)}
+    events = [bundled_names().name_record(event) for event in record["events"]]
+    return {**record, "events": events, "spans": article_spans(record)}
 
 
 @api_router.get("/actors")
@@ -174,9 +208,14 @@ def actors(
 
 @api_router.get("/overview")
 def overview_route(request: Request) -> dict[str, Any]:
-    """Counts, dates, modalities, the busiest dyads and events per month by QuadClass."""
+    """Counts, dates, modalities, the busiest dyads (with the countries' names) and events
+    per month by QuadClass."""
     with request.app.state.store.reading() as store:
-        return overview(store)
+        figures = overview(store)
+    names = bundled_actor_names()
+    for dyad in figures["top_dyads"]:
+        dyad["a_name"], dyad["b_name"] = names.describe(dyad["a"]), names.describe(dyad["b"])
+    return figures
 
 
 @api_router.get("/dyads/{a}/{b}/series")
@@ -184,19 +223,30 @@ def dyad_series_route(
     request: Request,
     a: ActorPath,
     b: ActorPath,
-    by: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
     since: DateParam = None,
     until: DateParam = None,
     modality: AnalysisModality = "asserted",
     unique: bool = False,
 ) -> dict[str, Any]:
-    """Events from A to B and from B to A per period, by QuadClass, with Goldstein."""
+    """Events from A to B and from B to A per period, by QuadClass, with Goldstein. A and
+    B may be names ("Russia") as in `/api/events`; `a_name` and `b_name` say what they
+    were taken to be."""
     from newsevents.analysis import dyad_series, make_scope
 
-    scope = make_scope(_day(since, "since"), _day(until, "until"), modality, unique)
+    scope = make_scope(*_bounds(since, until), modality, unique)
+    codes = _actor(a) or a, _actor(b) or b
     with request.app.state.store.reading() as store:
-        frame = dyad_series(store, a, b, by=by, scope=scope)
-    return {"a": a, "b": b, "by": by, "series": frame_records(frame)}
+        frame = dyad_series(store, *codes, by=by, scope=scope)
+    names = bundled_actor_names()
+    return {
+        "a": codes[0],
+        "b": codes[1],
+        "a_name": names.describe(codes[0]),
+        "b_name": names.describe(codes[1]),
+        "by": by,
+        "series": frame_records(frame),
+    }
 
 
 def analysis_params(
@@ -210,7 +260,7 @@ def analysis_params(
     """The parameters the network and the blocs share: their scope, level and minimum."""
     from newsevents.analysis import make_scope
 
-    scope = make_scope(_day(since, "since"), _day(until, "until"), modality, unique)
+    scope = make_scope(*_bounds(since, until), modality, unique)
     return {"scope": scope, "level": level, "min_events": min_events}
 
 
