@@ -34,6 +34,7 @@ from newsevents.store.rows import EVENT_COLUMNS
         ("PRKGOVMED", "North Korea (state media)"),
         ("SYRREBMIL", "Syria (rebels, military)"),
         ("IMGMOS", "international militarised group (Muslims)"),
+        ("org:irgc", "Islamic Revolutionary Guard Corps"),
     ],
 )
 def test_actor_codes_in_words(code: str, words: str) -> None:

@@ -193,6 +193,7 @@ BAD_REQUESTS = [
     ("get", "/api/events?dyad=Russia,Narnia", None, 400),
     ("get", "/api/events?since=2022-13", None, 422),
     ("get", "/api/events?until=20222", None, 422),
+    ("get", "/api/events?since=2023&until=2022", None, 400),
     ("get", "/api/dyads/USA/RUS/series?by=decade", None, 422),
     ("get", "/api/network?level=planet", None, 422),
     ("get", "/api/network?top=1", None, 422),
@@ -354,6 +355,8 @@ def test_records_carry_names_beside_codes(client: TestClient) -> None:
     series = client.get("/api/dyads/Russia/Ukraine/series", params={"by": "year"}).json()
     assert (series["a"], series["a_name"], series["b_name"]) == ("RUS", "Russia", "Ukraine")
     assert series["series"] and series["series"][0]["period"].endswith("-01-01")
+    actors = client.get("/api/actors", params={"q": "IGOAFRAFU"}).json()["actors"]
+    assert actors[0]["code_name"] == "African Union"
     nodes = client.get("/api/network").json()["nodes"]
     assert {"id": "USA", "name": "United States"}.items() <= next(
         n for n in nodes if n["id"] == "USA"

@@ -50,9 +50,13 @@ class ActorNames:
     kb: KnowledgeBase
 
     def describe(self, code: str | None) -> str | None:
-        """The code in words, or None when the code is empty or its root unknown."""
+        """The code in words, or None when the code is empty or its root unknown. An
+        entity id ("org:irgc") is named by its entry."""
         if not code:
             return None
+        if ":" in code:
+            entry = self.kb.entries.get(code)
+            return entry.name if entry else None
         for end in range(len(code) - len(code) % 3, 2, -3):
             name = self.roots.get(code[:end])
             if name is not None:

@@ -542,7 +542,8 @@ def _print_attention(frame: pd.DataFrame, by: str) -> None:
 def _emit_dyad(frame: pd.DataFrame, fmt: str, by: str, show_all: bool) -> None:
     """The dyad's table: periods as "2019-04" (month) or "2019" (year), only those with
     events unless ``show_all``, and a note on what was left out."""
-    title = f"{frame['source'].iloc[0]} ↔ {frame['target'].iloc[0]} per {by}"
+    source, target = (_code_and_name(frame[side].iloc[0]) for side in ("source", "target"))
+    title = f"{source} ↔ {target} per {by}"
     empty_left_out = frame.attrs.get("empty_left_out", 0)
     if empty_left_out:
         err.print(
@@ -558,6 +559,14 @@ def _emit_dyad(frame: pd.DataFrame, fmt: str, by: str, show_all: bool) -> None:
     hidden = len(frame) - len(shown)
     caption = f"{_plural(hidden, 'row')} without events not shown (--all lists them)"
     _emit(table, fmt, title, caption if hidden else None)
+
+
+def _code_and_name(code: str) -> str:
+    """ "RUS (Russia)"; the code alone when it has no name."""
+    from newsevents.actors.names import bundled_actor_names
+
+    name = bundled_actor_names().describe(code)
+    return f"{code} ({name})" if name else code
 
 
 def _named(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

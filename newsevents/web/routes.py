@@ -78,6 +78,8 @@ def _bounds(since: str | None, until: str | None) -> tuple[date | None, date | N
             bounds.append(date_bounds(value)[end] if value is not None else None)
         except NewseventsError as exc:
             raise HTTPException(422, f"query.{name}: {exc.message}") from None
+    if bounds[0] and bounds[1] and bounds[0] > bounds[1]:
+        raise HTTPException(400, f"since ({since}) is after until ({until})")
     return bounds[0], bounds[1]
 
 
@@ -201,9 +203,12 @@ def actors(
     q: Annotated[str | None, Query(max_length=80, description="code prefix or name part")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> dict[str, Any]:
-    """Actors in the store with how many events they are source or target of."""
+    """Actors in the store with how many events they are source or target of, and each
+    code in words (`code_name`)."""
     with request.app.state.store.reading() as store:
-        return {"actors": store_actors(store, q, limit)}
+        found = store_actors(store, q, limit)
+    names = bundled_actor_names()
+    return {"actors": [{**actor, "code_name": names.describe(actor["code"])} for actor in found]}
 
 
 @api_router.get("/overview")
