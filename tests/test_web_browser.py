@@ -141,15 +141,25 @@ def test_three_clicks_from_the_overview_to_the_evidence(page, server: str, shots
     page.screenshot(path=str(shots / "web-article.png"))
 
 
-def test_a_filter_narrows_the_event_table(page, server: str, shots: Path) -> None:
+def _filter_events(page, server: str, fields: dict[str, str]):
+    """Open the event explorer, fill in the filter form, submit it; the table's rows."""
     page.goto(server + "/#/events")
     page.locator("[data-testid=events] tbody tr").first.wait_for()
     form = page.locator("[data-testid=filters]")
-    form.locator("input[name=code]").fill("19")
-    form.locator("select[name=modality]").select_option("asserted")
+    for name, value in fields.items():
+        field = form.locator(f"[name={name}]")
+        if name == "modality":
+            field.select_option(value)
+        else:
+            field.fill(value)
     form.locator("button[type=submit]").click()
-    page.wait_for_function("location.hash.includes('code=19')")
-    rows = page.locator("[data-testid=events] tbody tr")
+    name, value = next(iter(fields.items()))
+    page.wait_for_function(f"location.hash.includes('{name}={value}')")
+    return page.locator("[data-testid=events] tbody tr")
+
+
+def test_a_filter_narrows_the_event_table(page, server: str, shots: Path) -> None:
+    rows = _filter_events(page, server, {"code": "19", "modality": "asserted"})
     rows.first.wait_for()
     page.wait_for_function(
         "[...document.querySelectorAll('[data-testid=events] tbody tr td:nth-child(4)')]"
@@ -161,20 +171,12 @@ def test_a_filter_narrows_the_event_table(page, server: str, shots: Path) -> Non
 
 
 def test_the_filters_take_a_name_and_a_year(page, server: str, shots: Path) -> None:
-    page.goto(server + "/#/events")
-    page.locator("[data-testid=events] tbody tr").first.wait_for()
-    form = page.locator("[data-testid=filters]")
-    form.locator("input[name=actor]").fill("Russia")
-    form.locator("input[name=since]").fill("2022")
-    form.locator("input[name=until]").fill("2022")
-    form.locator("button[type=submit]").click()
-    page.wait_for_function("location.hash.includes('actor=Russia')")
+    rows = _filter_events(page, server, {"actor": "Russia", "since": "2022", "until": "2022"})
     page.wait_for_function(
         "document.querySelectorAll('[data-testid=events] tbody tr').length > 0 &&"
         "[...document.querySelectorAll('[data-testid=events] tbody tr')].every(tr =>"
         " [1, 2].some(i => tr.children[i].textContent.startsWith('RUS')))"
     )
-    rows = page.locator("[data-testid=events] tbody tr")
     for i in range(rows.count()):
         cells = rows.nth(i).locator("td")
         assert cells.nth(0).inner_text().startswith("2022")
