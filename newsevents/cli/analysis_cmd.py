@@ -96,6 +96,7 @@ def dyad_command(
     Example:
 
         newsevents dyad Russia Ukraine --by year
+
         newsevents dyad USA IRN --by month --plot usa-irn.svg
     """
     from newsevents.analysis import dyad_series

@@ -193,6 +193,7 @@ def events(
     Example:
 
         newsevents events --dyad USA PRK --code 04 --format csv
+
         newsevents events --actor Russia --since 2022 --until 2022-03
     """
     from newsevents.cli.events_view import write_events
