@@ -30,6 +30,11 @@ class Errors:
     E013 = "{path}:{line}: record has no text (looked for {columns})"
     E014 = "{path}: actor file line {line}: {reason}"
     E015 = "query refused: {reason}"
+    E016 = (
+        "no actor called {name!r}: give a name the coder knows (see `newsevents actors "
+        "search`), a CAMEO code such as USA or IRNMIL, or an entity id such as org:irgc"
+    )
+    E017 = "invalid date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
 
     # evaluation (newsevents eval): gold files, system output, the quality baseline
     E101 = (
@@ -51,7 +56,7 @@ class Errors:
     # analysis (newsevents dyad|network|blocs|surges|attention, the web page's figures)
     A001 = "no stored events for actor {actor!r} ({help})"
     A002 = "{name} must be one of {choices}, not {value!r}"
-    A003 = "plot path {path} must end in .png or .html"
+    A003 = "plot path {path} must end in .png, .svg, .pdf or .html"
     A004 = "invalid date {value!r}: use YYYY-MM-DD"
     A005 = "since ({since}) is after until ({until})"
     A006 = "{name} must be {rule}, not {value!r}"

@@ -38,6 +38,7 @@ from newsevents.analysis.plots import (
     plot_dyad,
     plot_network,
     plot_surges,
+    relabel_actors,
 )
 from newsevents.analysis.surges import surge_test
 from newsevents.cli.analysis_cmd import (
@@ -221,6 +222,25 @@ def test_dyad_actors_match_like_the_events_filters(store: Store) -> None:
     assert dyad_series(store, "JPN", "USA").empty
 
 
+def test_dyad_leaves_out_empty_periods_before_the_first_and_after_the_last_event(
+    store: Store,
+) -> None:
+    scope = make_scope("2018-01-01", "2019-12-31")
+    series = dyad_series(store, "USA", "IRN", by="month", scope=scope)
+    months = sorted(set(series["period"].dt.strftime("%Y-%m")))
+    assert months == ["2019-01", "2019-02", "2019-03"]  # not 2018-01 .. 2019-12
+    assert series.attrs["empty_left_out"] == 24 - 3
+    assert dyad_series(store, "USA", "IRN").attrs["empty_left_out"] == 0
+
+
+def test_dyad_by_year(store: Store) -> None:
+    years = dyad_series(store, "USA", "IRN", by="year")
+    assert years["period"].dt.strftime("%Y").tolist() == ["2019", "2019"]
+    usa = _row(years, "2019-01-01", "USA", "IRN")
+    # 3 in January, 2 in March (the month-precision one fits a year)
+    assert (usa["events"], usa["goldstein_sum"]) == (5, pytest.approx(-22.5))
+
+
 # --- network -----------------------------------------------------------------------------
 
 
@@ -377,9 +397,26 @@ def test_html_plots_work_offline(store: Store, tmp_path: Path) -> None:
         assert not REMOTE_SCRIPT.search(page), path
 
 
+def test_svg_and_pdf_plots_are_written_for_every_plot(store: Store, tmp_path: Path) -> None:
+    for path in _plots(store, tmp_path, ".svg"):
+        assert path.read_text(encoding="utf-8").lstrip().startswith("<?xml"), path
+        assert "<svg" in path.read_text(encoding="utf-8"), path
+    for path in _plots(store, tmp_path, ".pdf"):
+        assert path.read_bytes()[:5] == b"%PDF-", path
+
+
+def test_plots_show_names_for_codes(store: Store, tmp_path: Path) -> None:
+    frame = dyad_series(store, "USA", "IRN")
+    named = relabel_actors(frame, {"USA": "United States", "IRN": "Iran"}, ("source", "target"))
+    assert set(named["source"]) == {"United States", "Iran"} and named.attrs == frame.attrs
+    assert set(frame["source"]) == {"USA", "IRN"}  # the analysis table is left as it was
+    page = plot_dyad(named, tmp_path / "named.svg").read_text(encoding="utf-8")
+    assert "United States" in page and "Iran" in page
+
+
 def test_a_plot_needs_a_known_suffix(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(AnalysisError, match="must end in .png or .html"):
-        plot_dyad(dyad_series(store, "USA", "IRN"), tmp_path / "dyad.pdf")
+    with pytest.raises(AnalysisError, match=r"must end in .png, .svg, .pdf or .html"):
+        plot_dyad(dyad_series(store, "USA", "IRN"), tmp_path / "dyad.jpg")
 
 
 def test_bad_dates_and_choices_are_analysis_errors(store: Store) -> None:
@@ -388,7 +425,7 @@ def test_bad_dates_and_choices_are_analysis_errors(store: Store) -> None:
     with pytest.raises(AnalysisError, match="is after"):
         make_scope(since="2020-01-01", until="2019-01-01")
     with pytest.raises(AnalysisError, match="period must be one of"):
-        dyad_series(store, "USA", "IRN", by="year")
+        dyad_series(store, "USA", "IRN", by="quarter")
 
 
 # --- CLI ---------------------------------------------------------------------------------
@@ -416,6 +453,30 @@ def test_cli_dyad_csv_has_the_counts(store_path: Path) -> None:
     assert january[["events", "material_conflict", "goldstein_sum"]].values.tolist() == [
         [3, 2, -18.0]
     ]
+
+
+def test_cli_dyad_takes_names_and_lists_only_periods_with_events(store_path: Path) -> None:
+    db = ["--db", str(store_path)]
+    table = _run("dyad", "United States", "Iran", *db, "--since", "2018", "--until", "2019")
+    assert table.exit_code == 0, table.output
+    assert "'United States' is USA" in table.stderr and "'Iran' is IRN" in table.stderr
+    assert "21 empty months before the first or after the last event left out" in table.stderr
+    rows = [line for line in table.stdout.splitlines() if line.startswith("│ 2019")]
+    assert [row.split()[1] for row in rows] == ["2019-01", "2019-03", "2019-01", "2019-03"]
+    assert "2 rows without events not shown (--all lists them)" in table.stdout
+    every = _run("dyad", "USA", "IRN", *db, "--all")
+    assert len([line for line in every.stdout.splitlines() if line.startswith("│ 2019")]) == 6
+    years = _run("dyad", "USA", "IRN", *db, "--by", "year", "--format", "csv")
+    assert years.exit_code == 0, years.output
+    assert pd.read_csv(io.StringIO(years.stdout))["period"].tolist() == ["2019-01-01"] * 2
+
+
+def test_cli_plots_take_svg_and_pdf(store_path: Path, tmp_path: Path) -> None:
+    for name in ("d.svg", "d.pdf"):
+        result = _run("dyad", "USA", "IRN", "--db", str(store_path), "--plot", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "d.svg").read_text(encoding="utf-8").count("United States") >= 1
+    assert (tmp_path / "d.pdf").read_bytes()[:5] == b"%PDF-"
 
 
 def test_cli_network_writes_graphml_json_and_plot(store_path: Path, tmp_path: Path) -> None:
@@ -449,13 +510,16 @@ def test_cli_blocs_split_and_surges_and_attention(store_path: Path, tmp_path: Pa
 def test_cli_errors_are_one_line_without_traceback(store_path: Path, tmp_path: Path) -> None:
     unknown = _run("dyad", "XYZ", "USA", "--db", str(store_path))
     assert unknown.exit_code == 1
-    assert unknown.stderr.strip().startswith("error: no stored events for actor 'XYZ'")
+    assert unknown.stderr.strip().startswith("error: no actor called 'XYZ'")
     assert len(unknown.stderr.strip().splitlines()) == 1
+    absent = _run("dyad", "ZWE", "USA", "--db", str(store_path))
+    assert absent.exit_code == 1
+    assert absent.stderr.strip().startswith("error: no stored events for actor 'ZWE'")
     missing = _run("surges", "USA", "--db", str(tmp_path / "none.duckdb"))
     assert missing.exit_code == 1 and "no store yet" in missing.stderr
     bad_date = _run("network", "--db", str(store_path), "--since", "2019-02-30")
     assert bad_date.exit_code == 2 and "invalid date" in bad_date.output
-    bad_plot = _run("attention", "--db", str(store_path), "--plot", "x.svg")
+    bad_plot = _run("attention", "--db", str(store_path), "--plot", "x.jpg")
     assert bad_plot.exit_code == 2
     for result in (unknown, missing, bad_date, bad_plot):
         assert "Traceback" not in result.output

@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from newsevents.events.names import bundled_names
 from newsevents.export import GDELT_COLUMNS, ICEWS_COLUMNS, global_event_id, to_plover
 from newsevents.store import Store
 
@@ -69,7 +70,7 @@ def exported(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 @pytest.fixture(scope="module")
 def expected(sample_store: Path) -> dict[str, Any]:
     with Store(sample_store, read_only=True) as store:
-        events = store.events()
+        events = bundled_names().name_table(store.events())  # as `events --format` writes
     return {
         "events": events,
         "cameo": sorted(set(events["cameo"].to_pylist())),

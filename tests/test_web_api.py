@@ -194,7 +194,13 @@ BAD_REQUESTS = [
     ("get", "/api/events/..%2F..%2Fetc%2Fpasswd", None, 404),
     ("get", "/api/events/%27%3B%20DROP%20TABLE%20events%3B--", None, 422),
     ("get", "/api/articles/missing", None, 404),
-    ("get", "/api/dyads/USA/NOSUCHACTOR/series", None, 404),
+    ("get", "/api/dyads/USA/NOSUCHACTOR/series", None, 400),  # names no actor
+    ("get", "/api/dyads/USA/ZWE/series", None, 404),  # an actor without events
+    ("get", "/api/events?actor=Foo", None, 400),
+    ("get", "/api/events?dyad=Russia,Narnia", None, 400),
+    ("get", "/api/events?since=2022-13", None, 422),
+    ("get", "/api/events?until=20222", None, 422),
+    ("get", "/api/events?since=2023&until=2022", None, 400),
     ("get", "/api/dyads/USA/RUS/series?by=decade", None, 422),
     ("get", "/api/network?level=planet", None, 422),
     ("get", "/api/network?top=1", None, 422),
@@ -262,7 +268,10 @@ def test_invalid_json_and_oversized_bodies_are_refused(sample_store: Path) -> No
 def test_sql_in_parameters_is_data_not_code(writable: TestClient) -> None:
     before = writable.get("/api/health").json()
     for value in ("USA' OR '1'='1", "x%' UNION SELECT * FROM articles --", "'; DROP TABLE events;"):
-        response = writable.get("/api/events", params={"actor": value})
+        response = writable.get("/api/events", params={"actor": value})  # names no actor
+        assert response.status_code == 400 and "no actor called" in response.text
+        # an entity id goes to the store as it is: as a value, never as SQL
+        response = writable.get("/api/events", params={"actor": "org:" + value})
         assert response.status_code == 200 and response.json()["total"] == 0
         assert writable.get("/api/actors", params={"q": value}).json()["actors"] == []
     assert writable.get("/api/health").json() == before
@@ -346,3 +355,39 @@ def test_time_limit_lets_a_started_download_finish() -> None:
     sent = _through_time_limit(streaming, 0.05)
     assert sent[0]["status"] == 200
     assert b"".join(m.get("body", b"") for m in sent[1:]) == b"abc"  # not cut off
+
+
+def test_filters_take_names_and_partial_dates(client: TestClient) -> None:
+    def ids(**params: str) -> list[str]:
+        body = client.get("/api/events", params={**params, "limit": 500}).json()
+        return [e["event_id"] for e in body["events"]]
+
+    by_name = ids(actor="Russia")
+    assert by_name and by_name == ids(actor="RUS")
+    assert ids(dyad="Russia,Ukraine") == ids(dyad="RUS,UKR") != []
+    assert ids(source="the EU") == ids(source="IGOEUREEC") != []
+    year = ids(since="2022", until="2022")
+    assert year == ids(since="2022-01-01", until="2022-12-31") != []
+    march = client.get("/api/events", params={"since": "2022-02", "until": "2022-02"}).json()
+    assert march["events"] and all(e["date"].startswith("2022-02") for e in march["events"])
+    refused = client.get("/api/events", params={"actor": "Narnia"})
+    assert refused.status_code == 400
+    assert refused.json()["error"]["message"].startswith("no actor called 'Narnia'")
+
+
+def test_records_carry_names_beside_codes(client: TestClient) -> None:
+    events = client.get("/api/events", params={"actor": "IGOEUREEC", "limit": 500}).json()
+    event = events["events"][0]
+    assert event["cameo_name"] and event["cameo_name"] != event["cameo"]
+    roles = [event[r] for r in ("source", "target") if event[r]]
+    named = [r for r in roles if r["code"].startswith("IGOEUREEC")]
+    assert named[0]["code_name"] == "European Union"
+    series = client.get("/api/dyads/Russia/Ukraine/series", params={"by": "year"}).json()
+    assert (series["a"], series["a_name"], series["b_name"]) == ("RUS", "Russia", "Ukraine")
+    assert series["series"] and series["series"][0]["period"].endswith("-01-01")
+    actors = client.get("/api/actors", params={"q": "IGOAFRAFU"}).json()["actors"]
+    assert actors[0]["code_name"] == "African Union"
+    nodes = client.get("/api/network").json()["nodes"]
+    assert {"id": "USA", "name": "United States"}.items() <= next(
+        n for n in nodes if n["id"] == "USA"
+    ).items()

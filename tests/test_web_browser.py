@@ -13,6 +13,7 @@ and the 2019 Wikinews articles).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -140,15 +141,25 @@ def test_three_clicks_from_the_overview_to_the_evidence(page, server: str, shots
     page.screenshot(path=str(shots / "web-article.png"))
 
 
-def test_a_filter_narrows_the_event_table(page, server: str, shots: Path) -> None:
+def _filter_events(page, server: str, fields: dict[str, str]):
+    """Open the event explorer, fill in the filter form, submit it; the table's rows."""
     page.goto(server + "/#/events")
     page.locator("[data-testid=events] tbody tr").first.wait_for()
     form = page.locator("[data-testid=filters]")
-    form.locator("input[name=code]").fill("19")
-    form.locator("select[name=modality]").select_option("asserted")
+    for name, value in fields.items():
+        field = form.locator(f"[name={name}]")
+        if name == "modality":
+            field.select_option(value)
+        else:
+            field.fill(value)
     form.locator("button[type=submit]").click()
-    page.wait_for_function("location.hash.includes('code=19')")
-    rows = page.locator("[data-testid=events] tbody tr")
+    name, value = next(iter(fields.items()))
+    page.wait_for_function(f"location.hash.includes('{name}={value}')")
+    return page.locator("[data-testid=events] tbody tr")
+
+
+def test_a_filter_narrows_the_event_table(page, server: str, shots: Path) -> None:
+    rows = _filter_events(page, server, {"code": "19", "modality": "asserted"})
     rows.first.wait_for()
     page.wait_for_function(
         "[...document.querySelectorAll('[data-testid=events] tbody tr td:nth-child(4)')]"
@@ -157,6 +168,30 @@ def test_a_filter_narrows_the_event_table(page, server: str, shots: Path) -> Non
     for i in range(rows.count()):
         assert rows.nth(i).locator("td").nth(4).inner_text() == "asserted"
     page.screenshot(path=str(shots / "web-filter.png"), full_page=True)
+
+
+def test_the_filters_take_a_name_and_a_year(page, server: str, shots: Path) -> None:
+    rows = _filter_events(page, server, {"actor": "Russia", "since": "2022", "until": "2022"})
+    page.wait_for_function(
+        "document.querySelectorAll('[data-testid=events] tbody tr').length > 0 &&"
+        "[...document.querySelectorAll('[data-testid=events] tbody tr')].every(tr =>"
+        " [1, 2].some(i => tr.children[i].textContent.startsWith('RUS')))"
+    )
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(0).inner_text().startswith("2022")
+        actors = cells.nth(1).inner_text() + " " + cells.nth(2).inner_text()
+        assert "RUS" in actors and "Russia" in actors  # the code and its name
+        code = cells.nth(3).inner_text()
+        assert re.match(r"^\d{2,4} [A-Z][a-z]", code), code  # "190 Use conventional…"
+    page.screenshot(path=str(shots / "web-filter-names.png"), full_page=True)
+
+    form = page.locator("[data-testid=filters]")
+    form.locator("input[name=actor]").fill("Narnia")
+    form.locator("button[type=submit]").click()
+    alert = page.locator("[role=alert]")
+    alert.wait_for()
+    assert "no actor called 'Narnia'" in alert.inner_text()
 
 
 def test_the_paste_box_codes_a_text(page, server: str, shots: Path) -> None:

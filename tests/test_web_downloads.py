@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
+from newsevents.events.names import bundled_names
 from newsevents.store import Store
 from newsevents.web import ServeSettings, create_app
 
@@ -62,8 +63,9 @@ def test_downloads_follow_the_filter_and_its_order(client: TestClient, big_store
     parquet = pq.read_table(io.BytesIO(client.get("/api/events.parquet", params=params).content))
     assert csv_ids.to_pylist() == expected == parquet["event_id"].to_pylist()
     assert set(parquet["modality"].to_pylist()) == {"asserted"}
-    with Store(big_store, read_only=True) as store:
-        assert parquet.schema.names == store.events(limit=1).schema.names
+    with Store(big_store, read_only=True) as store:  # the columns of `events --format`
+        columns = bundled_names().name_table(store.events(limit=1)).schema.names
+    assert parquet.schema.names == columns
 
 
 def test_a_download_streams_in_chunks(client: TestClient, monkeypatch) -> None:
@@ -125,3 +127,39 @@ def test_bad_filters_are_refused_before_a_download_starts(client: TestClient) ->
         response = client.get("/api/events.csv", params=params)
         assert response.status_code == 422, params
         assert response.json()["error"]["message"]
+
+
+def test_downloads_take_names_and_partial_dates_with_names_beside_codes(
+    client: TestClient,
+) -> None:
+    by_name = {"actor": "Russia", "since": "2022", "until": "2022-03"}
+    by_code = {"actor": "RUS", "since": "2022-01-01", "until": "2022-03-31"}
+    for fmt, read in (("csv", _csv), ("parquet", lambda body: pq.read_table(io.BytesIO(body)))):
+        named = read(client.get(f"/api/events.{fmt}", params=by_name).content)
+        coded = read(client.get(f"/api/events.{fmt}", params=by_code).content)
+        assert named.num_rows > 0
+        assert named["event_id"].to_pylist() == coded["event_id"].to_pylist()
+        days = named["date_start"].cast("string").to_pylist()
+        assert all("2022-01-01" <= day <= "2022-03-31" for day in days)
+        rows = named.to_pylist()
+        assert all(
+            "Russia" in (row["source_code_name"] or "") + (row["target_code_name"] or "")
+            for row in rows
+        )
+        assert all(row["cameo_name"] and row["cameo_name"] != row["cameo"] for row in rows)
+
+
+def test_a_name_or_date_that_means_nothing_is_refused_before_a_download(
+    client: TestClient,
+) -> None:
+    for path in ("/api/events.csv", "/api/events.parquet", "/api/events?format=csv"):
+        nobody = client.get(path, params={"actor": "Narnia"})
+        assert nobody.status_code == 400, path
+        assert nobody.json()["error"]["code"] == "E016"
+        assert nobody.json()["error"]["message"].startswith("no actor called 'Narnia'")
+        for since in ("2022-13", "2022-02-30"):
+            bad_day = client.get(path, params={"since": since})
+            assert bad_day.status_code == 422, (path, since)
+            assert "query.since" in bad_day.json()["error"]["message"]
+        backwards = client.get(path, params={"since": "2023", "until": "2022"})
+        assert backwards.status_code == 400, path

@@ -82,6 +82,8 @@ class KnowledgeBase:
     names: dict[str, AliasHit] = field(default_factory=dict)
     exact_names: dict[str, AliasHit] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
+    # sector code -> its words for people ("GOV" -> "government", "GOVMED" -> "state media")
+    sector_labels: dict[str, str] = field(default_factory=dict)
     # first word of a name -> length of the longest name starting with it (bounds the
     # phrases the matcher tries at each token)
     first_words: dict[str, int] = field(default_factory=dict)
@@ -119,7 +121,9 @@ class KnowledgeBase:
         self.first_words[word] = max(self.first_words.get(word, 0), len(key))
         self.max_chars = max(self.max_chars, len(key))
 
-    def add_sector(self, sector: str, nouns: Iterable[str]) -> None:
+    def add_sector(self, sector: str, nouns: Iterable[str], label: str | None = None) -> None:
+        if label:
+            self.sector_labels[sector] = label
         for noun in nouns:
             self.sector_nouns[normalise(noun)] = sector
 
@@ -224,7 +228,7 @@ def load_knowledge_base(
     sectors = data / SECTOR_FILE
     if sectors.is_file():
         for record in _read_jsonl(sectors.read_text("utf-8").splitlines(), SECTOR_FILE):
-            kb.add_sector(record["sector"], record.get("nouns") or ())
+            kb.add_sector(record["sector"], record.get("nouns") or (), record.get("label"))
     if extra is not None:
         _add_user_file(kb, extra)
     return kb
@@ -239,4 +243,4 @@ def _add_user_file(kb: KnowledgeBase, path: Path) -> None:
         if "entity" in record:
             kb.add_entry(record)
         else:
-            kb.add_sector(record["sector"], record.get("nouns") or ())
+            kb.add_sector(record["sector"], record.get("nouns") or (), record.get("label"))

@@ -3,7 +3,9 @@
 For each direction and period: events per QuadClass (1 verbal cooperation, 2 material
 cooperation, 3 verbal conflict, 4 material conflict), and the sum and mean of their
 Goldstein scores. Periods without events are rows of zeros (mean: missing), so the series
-is regular from the first to the last period (or the ``since``/``until`` range).
+is regular from the first to the last period with an event in either direction. Empty
+periods before the first and after the last event are left out, also when ``since`` or
+``until`` reach further; ``attrs["empty_left_out"]`` counts them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from newsevents.analysis.selection import (
 from newsevents.store import Store
 from newsevents.store.query import actor_clause, build_event_query
 
-DYAD_PERIODS = ("day", "week", "month")
+DYAD_PERIODS = ("day", "week", "month", "year")
 QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 DYAD_COLUMNS = ("period", "source", "target", "events", *QUAD_COLUMNS, "goldstein_sum")
 
@@ -36,7 +38,7 @@ def dyad_series(
     by: str = "month",
     scope: Scope = EVERY_ASSERTED,
 ) -> pd.DataFrame:
-    """Events from A to B and from B to A per ``by`` period (day, week or month), in
+    """Events from A to B and from B to A per ``by`` period (day, week, month or year), in
     ``scope`` (:func:`~newsevents.analysis.selection.make_scope`).
 
     Columns: period, source, target, events, verbal_coop, material_coop, verbal_conflict,
@@ -49,18 +51,25 @@ def dyad_series(
         require_actor(store, actor)
     counts = dyad_counts(store, scope, a, b, by)
     fitting = counts.loc[counts["fits"]]
+    empty_left_out = 0
     if fitting.empty:
         series = _empty()
     else:
-        periods = period_range(*span(fitting["period"], scope.since, scope.until), by)
+        periods = period_range(fitting["period"].min(), fitting["period"].max(), by)
+        empty_left_out = _periods_in_scope(fitting["period"], scope, by) - len(periods)
         parts = [
             _direction(fitting.loc[fitting[flag]], source, target, periods)
             for flag, source, target in (("ab", a, b), ("ba", b, a))
         ]
         series = pd.concat(parts, ignore_index=True)
     left_out = int(counts.loc[~counts["fits"], "n"].sum())
-    series.attrs.update(scope_attrs(scope, by=by, left_out=left_out))
+    series.attrs.update(scope_attrs(scope, by=by, left_out=left_out, empty_left_out=empty_left_out))
     return series
+
+
+def _periods_in_scope(periods: pd.Series, scope: Scope, by: str) -> int:
+    """How many periods the scope's range (where given; else the data's) spans."""
+    return len(period_range(*span(periods, scope.since, scope.until), by))
 
 
 def dyad_counts(store: Store, scope: Scope, a: str, b: str, by: str) -> pd.DataFrame:

@@ -1,9 +1,10 @@
 """Plots of the analyses: a PNG (matplotlib, no display needed) or a self-contained
 interactive HTML page (plotly, with plotly.js inside the file: it works offline).
 
-The file suffix decides: ``.png`` or ``.html``. Each ``plot_*`` function takes the table
-that the matching analysis function returns and writes one file. The drawing itself is in
-``plots_png`` and ``plots_html``, imported only when needed.
+The file suffix decides: ``.png``, ``.svg`` or ``.pdf`` (matplotlib) or ``.html``. Each
+``plot_*`` function takes the table that the matching analysis function returns and writes
+one file; :func:`relabel_actors` first puts names in place of codes where the caller has
+them. The drawing itself is in ``plots_png`` and ``plots_html``, imported only when needed.
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ BLOC_COLORS = (
 SINGLE_COLOR = "#c7c7c7"  # actors alone in their bloc
 NODE_COLOR = "#4c72b0"
 DEFAULT_TOP = 40
-KINDS = {".png": "png", ".html": "html", ".htm": "html"}
+# file suffix -> the module that draws it (matplotlib writes PNG, SVG and PDF alike)
+KINDS = {".png": "png", ".svg": "png", ".pdf": "png", ".html": "html", ".htm": "html"}
+PLOT_SUFFIXES = (".png", ".svg", ".pdf", ".html")
 
 
 @dataclass(frozen=True)
@@ -83,11 +86,25 @@ def bloc_palette(*blocs: Mapping[str, int] | None) -> dict[int, str]:
 
 
 def plot_kind(path: str | Path) -> str:
-    """ "png" or "html" from the file suffix; A003 for any other."""
+    """The drawing module, "png" (PNG, SVG, PDF) or "html", from the file suffix; A003 for
+    any other."""
     kind = KINDS.get(Path(path).suffix.lower())
     if kind is None:
         raise AnalysisError("A003", path=path)
     return kind
+
+
+def relabel_actors(
+    frame: pd.DataFrame, labels: Mapping[str, str], columns: tuple[str, ...]
+) -> pd.DataFrame:
+    """A copy of ``frame`` (with its attrs) whose actor ``columns`` show ``labels`` in
+    place of the codes they have one for: what a plot should print."""
+    relabelled = frame.copy()
+    for column in columns:
+        if column in relabelled.columns:
+            relabelled[column] = [labels.get(v, v) for v in relabelled[column]]
+    relabelled.attrs = dict(frame.attrs)
+    return relabelled
 
 
 def plot_dyad(frame: pd.DataFrame, path: str | Path, title: str | None = None) -> Path:

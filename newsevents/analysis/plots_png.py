@@ -1,5 +1,5 @@
-"""PNG drawings with matplotlib's object API (Figure + Agg canvas: no pyplot, no display,
-no global state)."""
+"""PNG, SVG and PDF drawings with matplotlib's object API (Figure + Agg canvas: no pyplot,
+no display, no global state)."""
 
 from __future__ import annotations
 
@@ -274,4 +274,5 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def _save(figure: Figure, path: Path) -> None:
-    figure.savefig(path, dpi=DPI, format="png", facecolor="white")
+    kind = path.suffix.lower().lstrip(".")  # png, svg or pdf: see plots.KINDS
+    figure.savefig(path, dpi=DPI, format=kind, facecolor="white")

@@ -18,6 +18,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.cli.filters import (
+    ACTOR_FORMS,
+    SinceOption,
+    UntilOption,
+    resolve_actor,
+    since_date,
+    until_date,
+)
 from newsevents.cli.options import DbOption, db_path, parse_date_option
 from newsevents.errors import NewseventsError
 from newsevents.records import MODALITIES
@@ -32,14 +40,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 FORMATS = ("table", "csv", "jsonl")
 MODALITY_CHOICES = (*MODALITIES, "all")
 PIPE_WIDTH = 160
+PAIR = ("source", "target")
 PERIOD_LABELS = {"week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
-SinceOption = typer.Option(
-    "--since", metavar="YYYY-MM-DD", help="Only events on or after this date."
-)
-UntilOption = typer.Option(
-    "--until", metavar="YYYY-MM-DD", help="Only events on or before this date."
-)
 ModalityOption = typer.Option(
     "--modality",
     help=f"{MODALITIES[0]} (the default: events reported as real), {', '.join(MODALITIES[1:])}, "
@@ -52,7 +55,8 @@ FormatOption = typer.Option("--format", help="table, csv or jsonl.")
 PlotOption = typer.Option(
     "--plot",
     metavar="PATH",
-    help="Also draw it: PATH.png (an image) or PATH.html (interactive, works offline).",
+    help="Also draw it: PATH.png, PATH.svg or PATH.pdf (images, for papers: SVG and PDF "
+    "are vector graphics) or PATH.html (interactive, works offline).",
 )
 LevelOption = typer.Option(
     "--level", help="Actors as countries (country, the default) or full codes (code)."
@@ -66,11 +70,9 @@ TopNodesOption = typer.Option(
 
 
 def dyad_command(
-    a: Annotated[
-        str, typer.Argument(metavar="A", help="One actor: code prefix, country or entity id.")
-    ],
+    a: Annotated[str, typer.Argument(metavar="A", help=f"One actor: {ACTOR_FORMS}.")],
     b: Annotated[str, typer.Argument(metavar="B", help="The other actor.")],
-    by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
+    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "month",
     since: Annotated[str | None, SinceOption] = None,
     until: Annotated[str | None, UntilOption] = None,
     modality: Annotated[str, ModalityOption] = "asserted",
@@ -78,27 +80,40 @@ def dyad_command(
     db: Annotated[Path | None, DbOption] = None,
     fmt: Annotated[str, FormatOption] = "table",
     plot: Annotated[Path | None, PlotOption] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="List the periods without events in the table too."),
+    ] = False,
 ) -> None:
     r"""What A did to B and B did to A over time: events per QuadClass (verbal and
     material cooperation, verbal and material conflict) and the sum and mean of their
     Goldstein scores, per period, each direction on its own rows.
 
+    The series runs from the first to the last period with an event. CSV and JSON lines
+    list every period in between (zeros where nothing happened); the table only the
+    periods with events, unless --all.
+
     Example:
 
-        newsevents dyad USA IRN --by month --plot usa-irn.png
+        newsevents dyad Russia Ukraine --by year
+
+        newsevents dyad USA IRN --by month --plot usa-irn.svg
     """
     from newsevents.analysis import dyad_series
+    from newsevents.analysis.dyad import DYAD_PERIODS
     from newsevents.analysis.plots import plot_dyad
 
     _check_common(fmt, modality, plot)
-    _check_choice(by, ("day", "week", "month"), "--by")
+    _check_choice(by, DYAD_PERIODS, "--by")
     with _user_errors(), _open(db) as store:
-        frame = dyad_series(store, a, b, by=by, scope=_scope(since, until, modality, unique))
+        codes = resolve_actor(a, "A"), resolve_actor(b, "B")
+        scope = _scope(since, until, modality, unique)
+        frame = dyad_series(store, *codes, by=by, scope=scope)  # type: ignore[misc]
         if frame.empty:
             _nothing(f"no {_modality_words(modality)} between {a} and {b}{_range(since, until)}")
         _left_out_note(frame, by)
-        _emit(frame, fmt, f"{frame['source'].iloc[0]} ↔ {frame['target'].iloc[0]} per {by}")
-        _plot(plot, lambda path: plot_dyad(frame, path))
+        _emit_dyad(frame, fmt, by, show_all)
+        _plot(plot, lambda path: plot_dyad(_named(frame, "source", "target"), path))
 
 
 def network_command(
@@ -146,7 +161,7 @@ def network_command(
             write_network_json(graph, json_file)
         caption = f"{graph.number_of_nodes()} actors, {len(edges)} directed edges"
         _emit(edges, fmt, "Actor network", caption)
-        _plot(plot, lambda path: plot_network(edges, path, top=top))
+        _plot(plot, lambda path: plot_network(_named(edges, *PAIR), path, top=top))
 
 
 def blocs_command(
@@ -189,7 +204,7 @@ def blocs_command(
     _check_choice(level, ("country", "code"), "--level")
     _check_choice(weight, ("count", "goldstein"), "--weight")
     split_day = _date(split, "--split")
-    first, last = _date(since, "--since"), _date(until, "--until")
+    first, last = since_date(since), until_date(until)
     with _user_errors(), _open(db) as store:
         scope = make_scope(first, last, modality, unique)
         options = {"scope": scope, "level": level, "min_events": min_events}
@@ -216,7 +231,8 @@ def _blocs(
     _emit(blocs, fmt, "Blocs (signed partition, structural balance)", caption)
     if plot is not None:
         edges = network_edges(store, **options)
-        _plot(plot, lambda path: plot_network(edges, path, blocs=blocs, top=top))
+        named = _named(edges, *PAIR), _named(blocs, "actor")
+        _plot(plot, lambda path: plot_network(named[0], path, blocs=named[1], top=top))
 
 
 def _bloc_shift(
@@ -247,14 +263,19 @@ def _bloc_shift(
         before, after = split_edges(store, split, **options)
         _plot(
             plot,
-            lambda path: plot_bloc_shift(before, after, shift, path, split=str(split), top=top),
+            lambda path: plot_bloc_shift(
+                _named(before, *PAIR),
+                _named(after, *PAIR),
+                _named(shift, "actor"),
+                path,
+                split=str(split),
+                top=top,
+            ),
         )
 
 
 def surges_command(
-    actor: Annotated[
-        str, typer.Argument(metavar="ACTOR", help="Code prefix, country or entity id.")
-    ],
+    actor: Annotated[str, typer.Argument(metavar="ACTOR", help=f"The actor: {ACTOR_FORMS}.")],
     code: Annotated[
         str | None,
         typer.Option(
@@ -303,7 +324,8 @@ def surges_command(
     settings = {"window": window, "alpha": alpha, "min_count": min_count}
     with _user_errors(), _open(db) as store:
         scope = _scope(since, until, modality, unique)
-        frame = actor_surges(store, actor, code=code, role=role, by=by, scope=scope, **settings)
+        chosen = resolve_actor(actor, "ACTOR") or actor
+        frame = actor_surges(store, chosen, code=code, role=role, by=by, scope=scope, **settings)
         if frame.empty:
             kind = f" of kind {code}" if code else ""
             _nothing(f"no {_modality_words(modality)}{kind} for {actor}{_range(since, until)}")
@@ -359,17 +381,22 @@ def attention_command(
             _print_attention(frame, by)
         else:
             _emit(frame, fmt, "")
-        _plot(plot, lambda path: plot_attention(frame, path))
+        _plot(plot, lambda path: plot_attention(_named(frame, "actor"), path))
 
 
 # -- checks ----------------------------------------------------------------------------
 
 
 def _check_common(fmt: str, modality: str, plot: Path | None) -> None:
+    from newsevents.analysis.plots import PLOT_SUFFIXES
+
     _check_choice(fmt, FORMATS, "--format")
     _check_choice(modality, MODALITY_CHOICES, "--modality")
-    if plot is not None and plot.suffix.lower() not in (".png", ".html", ".htm"):
-        raise typer.BadParameter("the file name must end in .png or .html", param_hint="--plot")
+    if plot is not None and plot.suffix.lower() not in PLOT_SUFFIXES:
+        raise typer.BadParameter(
+            f"the file name must end in {', '.join(PLOT_SUFFIXES[:-1])} or {PLOT_SUFFIXES[-1]}",
+            param_hint="--plot",
+        )
 
 
 def _check_choice(value: str, choices: tuple[str, ...], option: str) -> None:
@@ -382,7 +409,7 @@ def _scope(since: str | None, until: str | None, modality: str, unique: bool) ->
     ``--until`` a user error (A005: call it inside :func:`_user_errors`)."""
     from newsevents.analysis import make_scope
 
-    return make_scope(_date(since, "--since"), _date(until, "--until"), modality, unique)
+    return make_scope(since_date(since), until_date(until), modality, unique)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -511,6 +538,47 @@ def _print_attention(frame: pd.DataFrame, by: str) -> None:
         label = period.strftime(PERIOD_LABELS[by])  # type: ignore[union-attr]
         table.add_row(label, *cells, str(int(totals[period])))
     _console().print(table)
+
+
+def _emit_dyad(frame: pd.DataFrame, fmt: str, by: str, show_all: bool) -> None:
+    """The dyad's table: periods as "2019-04" (month) or "2019" (year), only those with
+    events unless ``show_all``, and a note on what was left out."""
+    source, target = (_code_and_name(frame[side].iloc[0]) for side in ("source", "target"))
+    title = f"{source} ↔ {target} per {by}"
+    empty_left_out = frame.attrs.get("empty_left_out", 0)
+    if empty_left_out:
+        err.print(
+            f"note: {_plural(empty_left_out, 'empty ' + by)} before the first or after the "
+            "last event left out",
+            markup=False,
+        )
+    if fmt != "table":
+        _emit(frame, fmt, title)
+        return
+    shown = frame if show_all else frame.loc[frame["events"] > 0]
+    table = shown.assign(period=shown["period"].dt.strftime(PERIOD_LABELS.get(by, "%Y-%m-%d")))
+    hidden = len(frame) - len(shown)
+    caption = f"{_plural(hidden, 'row')} without events not shown (--all lists them)"
+    _emit(table, fmt, title, caption if hidden else None)
+
+
+def _code_and_name(code: str) -> str:
+    """ "RUS (Russia)"; the code alone when it has no name."""
+    from newsevents.actors.names import bundled_actor_names
+
+    name = bundled_actor_names().describe(code)
+    return f"{code} ({name})" if name else code
+
+
+def _named(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """The frame with actor codes in ``columns`` replaced by their names, for a plot."""
+    from newsevents.actors.names import bundled_actor_names
+    from newsevents.analysis.plots import relabel_actors
+
+    names = bundled_actor_names()
+    codes = {str(v) for column in columns if column in frame for v in frame[column].dropna()}
+    labels = {code: name for code in codes if (name := names.describe(code))}
+    return relabel_actors(frame, labels, columns)
 
 
 def _plot(path: Path | None, draw: Callable[[Path], object]) -> None:

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.events.names import actor_label, bundled_names
 from newsevents.export import to_gdelt, to_icews, to_plover, write_tsv
 from newsevents.store.rows import record_from_row
 
@@ -51,22 +52,22 @@ def write_events(
             for record in to_plover(events):
                 stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         return
+    names = bundled_names()
     if fmt == "parquet":
         if output is None:
             raise typer.BadParameter("parquet needs --output FILE", param_hint="--format")
-        pq.write_table(events, output)
+        pq.write_table(names.name_table(events), output)
         return
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
         if fmt == "csv":
             sink = pa.BufferOutputStream()
-            pacsv.write_csv(events, sink)
+            pacsv.write_csv(names.name_table(events), sink)
             stream.write(sink.getvalue().to_pybytes().decode("utf-8"))
         elif fmt == "jsonl":
             for row in events.to_pylist():
-                stream.write(
-                    json.dumps(record_from_row(row), ensure_ascii=False, default=str) + "\n"
-                )
+                record = names.name_record(record_from_row(row))
+                stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         else:
             Console(file=stream, width=None if stream.isatty() else 160).print(_table(events))
     finally:
@@ -102,6 +103,9 @@ def write_table(table: pa.Table, fmt: str) -> None:
 
 
 def _table(events: pa.Table) -> Table:
+    """Codes with their names under them: the actor's code, then who it is; the CAMEO
+    code, then what it means."""
+    names = bundled_names()
     table = Table(title=f"{events.num_rows} events", title_justify="left")
     columns = list(TABLE_COLUMNS)
     if "n_articles" in events.column_names:
@@ -109,5 +113,13 @@ def _table(events: pa.Table) -> Table:
     for header, _ in columns:
         table.add_column(header, overflow="fold")
     for row in events.to_pylist():
-        table.add_row(*("" if row[c] is None else str(row[c]) for _, c in columns))
+        cells = {c: "" if row[c] is None else str(row[c]) for _, c in columns}
+        for role in ("source", "target"):
+            code = row[f"{role}_code"]
+            if code:
+                label = actor_label(row[f"{role}_name"], names.actor_name(code))
+                cells[f"{role}_code"] = f"{code}\n{label}" if label else code
+        if row["cameo"]:
+            cells["cameo"] = f"{row['cameo']}\n{names.cameo_name(row['cameo']) or ''}".strip()
+        table.add_row(*(cells[c] for _, c in columns))
     return table

@@ -11,6 +11,16 @@ import typer
 from rich.console import Console
 
 from newsevents import __version__
+from newsevents.cli.filters import (
+    ACTOR_FORMS,
+    SinceOption,
+    UntilOption,
+    check_range,
+    resolve_actor,
+    resolve_dyad,
+    since_date,
+    until_date,
+)
 from newsevents.cli.options import (
     DateOption,
     DbOption,
@@ -137,11 +147,9 @@ def ingest(
 @app.command()
 def events(
     db: Annotated[Path | None, DbOption] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Source or target (code prefix, country or entity id).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor.")] = None,
+    actor: Annotated[str | None, typer.Option(help=f"Source or target: {ACTOR_FORMS}.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor (as --actor).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor (as --actor).")] = None,
     dyad: Annotated[
         tuple[str, str] | None,
         typer.Option(metavar="A B", help="Events between A and B, both directions."),
@@ -150,12 +158,8 @@ def events(
         str | None,
         typer.Option("--code", help="CAMEO code or prefix (16, 163) or a PLOVER type (SANCTION)."),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or after this date.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or before this date.")
-    ] = None,
+    since: Annotated[str | None, SinceOption] = None,
+    until: Annotated[str | None, UntilOption] = None,
     modality: Annotated[
         str | None,
         typer.Option(help=f"{', '.join(MODALITIES[:-1])} or {MODALITIES[-1]}."),
@@ -190,11 +194,15 @@ def events(
         ),
     ] = True,
 ) -> None:
-    r"""List stored events, filtered.
+    r"""List stored events, filtered. Actors can be given by name ("Russia", "the EU"),
+    code or entity id; dates as a year, a month or a day. The table, CSV, JSON lines and
+    Parquet give each code's name beside it (cameo_name, source_code_name, ...).
 
     Example:
 
         newsevents events --dyad USA PRK --code 04 --format csv
+
+        newsevents events --actor Russia --since 2022 --until 2022-03
     """
     from newsevents.cli.events_view import write_events
     from newsevents.store import EventFilters, Store
@@ -203,14 +211,16 @@ def events(
         raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")
     if fmt not in EVENT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(EVENT_FORMATS)}", param_hint="--format")
+    first, last = since_date(since), until_date(until)
+    check_range(first, last)
     filters = EventFilters(
-        actor=actor,
-        source=source,
-        target=target,
-        dyad=dyad,
+        actor=resolve_actor(actor, "--actor"),
+        source=resolve_actor(source, "--source"),
+        target=resolve_actor(target, "--target"),
+        dyad=resolve_dyad(dyad),
         code=code,
-        since=parse_date_option(since),
-        until=parse_date_option(until),
+        since=first,
+        until=last,
         modality=modality,
         limit=limit,
         unique=unique,

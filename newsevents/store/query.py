@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from newsevents.errors import NewseventsError
 from newsevents.store.rows import EVENT_COLUMNS
 
 # One row per cluster: its most confident report, with the cluster's counts and dates.
@@ -20,6 +23,26 @@ FROM (
 ) AS events{where}{order}
 """
 ORDER = "date_start NULLS LAST, doc_id, sentence_index, event_id"
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bounds(value: str) -> tuple[date, date]:
+    """The first and last day of a date of any precision: "2022" is the whole year,
+    "2022-03" the month, "2022-03-15" the day. E017 for anything else."""
+    found = PARTIAL_DATE.match(value.strip())
+    try:
+        if found is None:
+            raise ValueError(value)
+        year = int(found[1])
+        if found[2] is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(found[2])
+        if found[3] is None:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date(year, month, int(found[3]))
+        return day, day
+    except ValueError:
+        raise NewseventsError("E017", value=value) from None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 in record batches and leave as they are written, so the server's memory stays flat
 however many events match (``GET /api/events.csv``, ``/api/events.parquet``, and
 ``/api/events?format=csv|parquet``). The columns are those of ``newsevents events
---format csv|parquet``."""
+--format csv|parquet``: the store's, then the codes' names (``cameo_name``,
+``source_code_name``, ``target_code_name``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from fastapi.responses import StreamingResponse
 
+from newsevents.events.names import bundled_names
 from newsevents.store.query import EventFilters
 from newsevents.web.access import StoreAccess
 
@@ -56,6 +58,18 @@ WRITERS: dict[str, Callable[[ChunkSink, pa.Schema], Any]] = {
 }
 
 
+def named_batches(reader: pa.RecordBatchReader) -> pa.RecordBatchReader:
+    """The batches with the codes' names added, as ``newsevents events`` writes them."""
+    names = bundled_names()
+    schema = names.name_table(reader.schema.empty_table()).schema
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        for batch in reader:
+            yield from names.name_table(pa.Table.from_batches([batch])).to_batches()
+
+    return pa.RecordBatchReader.from_batches(schema, batches())
+
+
 def file_chunks(reader: pa.RecordBatchReader, fmt: str) -> Iterator[bytes]:
     """The batches as one ``fmt`` file, a chunk per batch: CSV's header line comes with
     the first chunk, Parquet's footer with the last (a row group per batch)."""
@@ -73,7 +87,7 @@ def download(access: StoreAccess, filters: EventFilters, fmt: str) -> StreamingR
     stack = ExitStack()
     try:
         store = stack.enter_context(access.reading())
-        reader = store.event_batches(filters, BATCH_ROWS)
+        reader = named_batches(store.event_batches(filters, BATCH_ROWS))
     except BaseException:
         stack.close()
         raise

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsevents.actors.names import bundled_actor_names
 from newsevents.analysis.plots import bloc_palette, network_picture
 
 
@@ -47,9 +48,11 @@ def network_view(edges: pd.DataFrame, blocs: Mapping[str, int] | None, top: int)
     xs = [picture.positions[n][0] for n in picture.nodes]
     ys = [picture.positions[n][1] for n in picture.nodes]
     width, height = max(max(xs) - min(xs), 1e-9), max(max(ys) - min(ys), 1e-9)
+    names = bundled_actor_names()
     nodes = [
         {
             "id": node,
+            "name": names.describe(node),
             "x": round((picture.positions[node][0] - min(xs)) / width, 4),
             "y": round((max(ys) - picture.positions[node][1]) / height, 4),
             "events": picture.sizes[node],

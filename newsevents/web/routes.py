@@ -15,6 +15,8 @@ from fastapi.responses import StreamingResponse
 from starlette.exceptions import HTTPException
 
 from newsevents import __version__
+from newsevents.actors.names import bundled_actor_names
+from newsevents.events.names import bundled_names
 from newsevents.store.lookup import (
     article_detail,
     event_detail,
@@ -24,7 +26,7 @@ from newsevents.store.lookup import (
 )
 from newsevents.web.access import uploads_as_origins
 from newsevents.web.downloads import MEDIA_TYPES, download
-from newsevents.web.filters import DateParam, Filters, parse_day
+from newsevents.web.filters import DateParam, Filters, date_range, parse_day, resolve_actor
 from newsevents.web.frames import bloc_map, frame_records, network_view, plain
 from newsevents.web.models import AnalysisModality, CodeRequest
 from newsevents.web.spans import article_spans, sentence_spans
@@ -43,7 +45,11 @@ ArticleId = Annotated[
     ),
 ]
 ActorPath = Annotated[
-    str, PathParam(pattern=ID_PATTERN, description="an actor: code prefix, country or entity id")
+    str,
+    PathParam(
+        pattern=r"^[0-9a-zA-Z_.:' -]{1,128}$",
+        description="an actor: a name or alias (Russia), a code prefix or an entity id",
+    ),
 ]
 SAFE_NAME = re.compile(r"[^0-9A-Za-z._-]+")
 UPLOAD_SUFFIXES = {
@@ -88,7 +94,7 @@ def code(request: Request, body: CodeRequest) -> dict[str, Any]:
         raise HTTPException(413, f"text longer than {limit} characters")
     with request.app.state.coder.use() as coder:
         events = code_text(body.text, date=body.date, doc_id=body.doc_id, coder=coder)
-    records = [event.to_dict() for event in events]
+    records = [bundled_names().name_record(event.to_dict()) for event in events]
     return {"events": [{**record, "spans": sentence_spans(record)} for record in records]}
 
 
@@ -103,7 +109,10 @@ def events(
     fmt: Annotated[str, Query(alias="format", description="json, csv or parquet")] = "json",
 ) -> Any:
     """Events matching every filter of `newsevents events`, a page at a time (JSON, with
-    a `next` link while more match), or all of them as CSV or Parquet (`format=`)."""
+    a `next` link while more match), or all of them as CSV or Parquet (`format=`). Actors
+    may be names or aliases (`actor=Russia`, `dyad=the EU,Russia`), codes or entity ids;
+    dates a year, a month or a day (`since=2022&until=2022-03`). Each record has
+    `cameo_name` and each actor its `code_name`."""
     if fmt in MEDIA_TYPES:
         return download(request.app.state.store, replace(filters, limit=limit, offset=offset), fmt)
     if fmt != "json":
@@ -122,13 +131,15 @@ def events(
     if following < total:
         url = request.url.include_query_params(offset=following, limit=limit)
         next_page = f"{url.path}?{url.query}"
-    return {"total": total, "limit": limit, "offset": offset, "next": next_page, "events": records}
+    named = [bundled_names().name_record(record) for record in records]
+    return {"total": total, "limit": limit, "offset": offset, "next": next_page, "events": named}
 
 
 @api_router.get("/events.csv")
 def events_csv(request: Request, filters: Filters) -> StreamingResponse:
-    """Every event matching the filters (those of `/api/events`) as CSV, streamed, with
-    no row cap: the columns of `newsevents events --format csv`."""
+    """Every event matching the filters (those of `/api/events`, names and partial dates
+    included) as CSV, streamed, with no row cap: the columns of `newsevents events
+    --format csv`, names beside codes (`cameo_name`, `source_code_name`, ...)."""
     return download(request.app.state.store, filters, "csv")
 
 
@@ -145,7 +156,7 @@ def event(request: Request, event_id: EventId) -> dict[str, Any]:
         record = event_detail(store, event_id)
     if record is None:
         raise HTTPException(404, f"no event {event_id!r} in the store")
-    return {**record, "spans": sentence_spans(record)}
+    return {**bundled_names().name_record(record), "spans": sentence_spans(record)}
 
 
 @api_router.get("/articles/{article_id}")
@@ -156,7 +167,8 @@ def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
         record = article_detail(store, article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r} in the store")
-    return {**record, "spans": article_spans(record)}
+    events = [bundled_names().name_record(event) for event in record["events"]]
+    return {**record, "events": events, "spans": article_spans(record)}
 
 
 @api_router.get("/actors")
@@ -165,16 +177,24 @@ def actors(
     q: Annotated[str | None, Query(max_length=80, description="code prefix or name part")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> dict[str, Any]:
-    """Actors in the store with how many events they are source or target of."""
+    """Actors in the store with how many events they are source or target of, and each
+    code in words (`code_name`)."""
     with request.app.state.store.reading() as store:
-        return {"actors": store_actors(store, q, limit)}
+        found = store_actors(store, q, limit)
+    names = bundled_actor_names()
+    return {"actors": [{**actor, "code_name": names.describe(actor["code"])} for actor in found]}
 
 
 @api_router.get("/overview")
 def overview_route(request: Request) -> dict[str, Any]:
-    """Counts, dates, modalities, the busiest dyads and events per month by QuadClass."""
+    """Counts, dates, modalities, the busiest dyads (with the countries' names) and events
+    per month by QuadClass."""
     with request.app.state.store.reading() as store:
-        return overview(store)
+        figures = overview(store)
+    names = bundled_actor_names()
+    for dyad in figures["top_dyads"]:
+        dyad["a_name"], dyad["b_name"] = names.describe(dyad["a"]), names.describe(dyad["b"])
+    return figures
 
 
 @api_router.get("/dyads/{a}/{b}/series")
@@ -182,19 +202,30 @@ def dyad_series_route(
     request: Request,
     a: ActorPath,
     b: ActorPath,
-    by: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
     since: DateParam = None,
     until: DateParam = None,
     modality: AnalysisModality = "asserted",
     unique: bool = False,
 ) -> dict[str, Any]:
-    """Events from A to B and from B to A per period, by QuadClass, with Goldstein."""
+    """Events from A to B and from B to A per period, by QuadClass, with Goldstein. A and
+    B may be names ("Russia") as in `/api/events`; `a_name` and `b_name` say what they
+    were taken to be."""
     from newsevents.analysis import dyad_series, make_scope
 
-    scope = make_scope(parse_day(since, "since"), parse_day(until, "until"), modality, unique)
+    scope = make_scope(*date_range(since, until), modality, unique)
+    codes = resolve_actor(a) or a, resolve_actor(b) or b
     with request.app.state.store.reading() as store:
-        frame = dyad_series(store, a, b, by=by, scope=scope)
-    return {"a": a, "b": b, "by": by, "series": frame_records(frame)}
+        frame = dyad_series(store, *codes, by=by, scope=scope)
+    names = bundled_actor_names()
+    return {
+        "a": codes[0],
+        "b": codes[1],
+        "a_name": names.describe(codes[0]),
+        "b_name": names.describe(codes[1]),
+        "by": by,
+        "series": frame_records(frame),
+    }
 
 
 def analysis_params(
@@ -208,7 +239,7 @@ def analysis_params(
     """The parameters the network and the blocs share: their scope, level and minimum."""
     from newsevents.analysis import make_scope
 
-    scope = make_scope(parse_day(since, "since"), parse_day(until, "until"), modality, unique)
+    scope = make_scope(*date_range(since, until), modality, unique)
     return {"scope": scope, "level": level, "min_events": min_events}
 
 

@@ -69,13 +69,18 @@ function failure(error) {
   return h("p", { class: "error", role: "alert" }, String(error.message || error));
 }
 
+// An actor's code with words: who it is and what the code means
+// ("USAGOV (Joe Biden · United States (government))"); the same rule as the CLI's table.
 function actorLabel(actor) {
   if (!actor) return "—";
-  return actor.name && actor.name !== actor.code ? `${actor.code} (${actor.name})` : actor.code;
+  const known = actor.code_name || "";
+  const words = actor.name && actor.name !== actor.code && !known.includes(actor.name)
+    ? (known ? `${actor.name} · ${known}` : actor.name) : known;
+  return words ? `${actor.code} (${words})` : actor.code;
 }
 
 function codeLabel(event) {
-  return `${event.cameo}${event.plover ? " · " + event.plover : ""}`;
+  return `${event.cameo}${event.cameo_name ? " " + event.cameo_name : ""}${event.plover ? " · " + event.plover : ""}`;
 }
 
 function modalityBadge(modality) {
@@ -133,7 +138,7 @@ function eventFacts(event) {
   const rows = [
     ["Source", actorLabel(event.source)],
     ["Target", actorLabel(event.target)],
-    ["Action", `CAMEO ${event.cameo} · PLOVER ${event.plover || "—"}${event.plover_mode ? " (" + event.plover_mode + ")" : ""}`],
+    ["Action", `CAMEO ${event.cameo}${event.cameo_name ? " (" + event.cameo_name + ")" : ""} · PLOVER ${event.plover || "—"}${event.plover_mode ? " (" + event.plover_mode + ")" : ""}`],
     ["QuadClass / Goldstein", `${QUADS[event.quad_class] ? QUADS[event.quad_class][0] : event.quad_class} / ${event.goldstein}`],
     ["Date", dateLabel(event) + (event.date_precision && event.date_precision !== "document" ? ` (${event.date_precision})` : "")],
     ["Place", event.location ? `${event.location.name}${event.location.country ? ", " + event.location.country : ""}` : "—"],
@@ -182,7 +187,8 @@ function dyadTable(dyads) {
     h("tbody", {}, dyads.map((d) => {
       const go = () => { location.hash = `#/events?dyad=${encodeURIComponent(d.a + "," + d.b)}&modality=asserted`; };
       return h("tr", { class: "clickable", tabindex: "0", onclick: go, onkeydown: (e) => { if (e.key === "Enter") go(); } },
-        h("td", { class: "nowrap" }, h("a", { href: `#/events?dyad=${encodeURIComponent(d.a + "," + d.b)}&modality=asserted` }, `${d.a} – ${d.b}`)),
+        h("td", { class: "nowrap" }, h("a", { href: `#/events?dyad=${encodeURIComponent(d.a + "," + d.b)}&modality=asserted`,
+          title: `${d.a_name || d.a} – ${d.b_name || d.b}` }, `${d.a} – ${d.b}`)),
         h("td", { class: "num" }, d.events), h("td", { class: "num wide" }, d.cooperation),
         h("td", { class: "num wide" }, d.conflict), h("td", { class: "num" }, d.goldstein_mean));
     }))));
@@ -204,15 +210,15 @@ function networkSvg(network) {
   });
   const maxNode = Math.max(...network.nodes.map((n) => n.events), 1);
   const radius = (n) => 5 + 11 * Math.sqrt(n.events / maxNode);
-  const labels = placeLabels(network.nodes.map((n) => ({ id: n.id, x: at[n.id][0], y: at[n.id][1], r: radius(n), events: n.events })), width, height);
+  const labels = placeLabels(network.nodes.map((n) => ({ id: n.id, name: n.name, x: at[n.id][0], y: at[n.id][1], r: radius(n), events: n.events })), width, height);
   const nodes = network.nodes.map((n) => {
     const [x, y] = at[n.id];
     const label = labels[n.id];
     return s("g", {},
       s("circle", { class: "node", cx: x, cy: y, r: radius(n), fill: n.color, "data-actor": n.id,
         onclick: () => { location.hash = `#/events?actor=${encodeURIComponent(n.id)}&modality=asserted`; } },
-        s("title", {}, `${n.id}: ${n.events} events${n.bloc ? ", bloc " + n.bloc : ""}`)),
-      label ? s("text", { x: label.x, y: label.y, "text-anchor": label.anchor }, n.id) : null);
+        s("title", {}, `${n.id}${n.name ? " (" + n.name + ")" : ""}: ${n.events} events${n.bloc ? ", bloc " + n.bloc : ""}`)),
+      label ? s("text", { x: label.x, y: label.y, "text-anchor": label.anchor }, label.text, s("title", {}, n.name ? `${n.id} (${n.name})` : n.id)) : null);
   });
   return s("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img",
     "aria-label": "actor network", "data-testid": "network" }, edges, nodes);
@@ -380,12 +386,15 @@ function page(params, offset) {
 function filterForm(params) {
   const text = (name, label, placeholder) => h("label", {}, label,
     h("input", { type: "text", name, value: params.get(name) || "", placeholder }));
-  const when = (name, label) => h("label", {}, label, h("input", { type: "date", name, value: params.get(name) || "" }));
+  // a year, a month or a day: 2022, 2022-03, 2022-03-15 (the API reads all three)
+  const when = (name, label) => h("label", {}, label, h("input", { type: "text", name, value: params.get(name) || "",
+    placeholder: "2022, 2022-03 or 2022-03-15", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", inputmode: "numeric",
+    title: "a year (2022), a month (2022-03) or a day (2022-03-15)" }));
   const modality = h("select", { name: "modality" }, h("option", { value: "" }, "any"),
     Object.keys(MODALITY_NOTES).map((m) => h("option", { value: m, selected: params.get("modality") === m }, m)));
   const form = h("form", { class: "filters", "data-testid": "filters" },
-    text("actor", "actor", "USA, IRNMIL"), text("source", "source", ""), text("target", "target", ""),
-    text("dyad", "dyad (A,B)", "USA,PRK"), text("code", "CAMEO / PLOVER", "16, SANCTION"),
+    text("actor", "actor (name or code)", "Russia, the EU, IRNMIL"), text("source", "source", ""), text("target", "target", ""),
+    text("dyad", "dyad (A,B)", "Russia,Ukraine"), text("code", "CAMEO / PLOVER", "16, SANCTION"),
     when("since", "since"), when("until", "until"), h("label", {}, "modality", modality),
     h("label", { class: "check" }, h("input", { type: "checkbox", name: "unique", checked: params.get("unique") === "true" }), "one row per real-world event"),
     h("button", { type: "submit" }, "Filter"),
