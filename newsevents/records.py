@@ -124,13 +124,16 @@ class Actor:
 class Mention:
     """An actor named in a sentence: token span [start, end) in document indices.
     ``place`` marks a country named by a place in it, its capital ("Kabul"): as a modifier
-    of an event noun ("a Kabul car bombing") that is where it happened, not who did it."""
+    of an event noun ("a Kabul car bombing") that is where it happened, not who did it.
+    ``only_place``: a city named as a place ("rockets fired at Ashkelon"), which can be
+    what an act strikes but is never who acts."""
 
     sentence_index: int
     start: int
     end: int
     actor: Actor
     place: bool = False
+    only_place: bool = False
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,20 @@ def test_a_dateline_gives_the_place_and_no_actor_or_event(coder) -> None:
     assert events[0].evidence.text.startswith("Police fired")
 
 
+def test_a_city_struck_is_its_countrys_and_a_city_never_acts(coder) -> None:
+    assert _events(coder, "Russian forces shelled Kharkiv on Monday.") == [
+        ("RUS", "UKR", "19", "asserted")
+    ]
+    assert _events(coder, "Mombasa imposed a curfew on Monday.") == []
+
+
+def test_a_group_joined_to_a_named_one_shares_its_country(coder) -> None:
+    """ "Israeli helicopters and tanks": the tanks are Israeli too, though the sentence's
+    places (the town of Rafah) are Palestinian."""
+    text = "Israeli helicopters and tanks shelled positions of Palestinian police near Rafah."
+    assert {s for s, _, _, _ in _events(coder, text)} == {"ISR"}
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."

@@ -41,9 +41,8 @@ def generic_mentions(
 ) -> list[Mention]:
     """Bare sector phrases of a sentence, coded as the context country's."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    owner = {i: m.actor.country for m in mentions for i in range(m.start, m.end)}
     tokens = sentence.tokens
-    entry = kb.entries.get(f"country:{country}")
-    name = entry.name if entry is not None else country
     found: list[Mention] = []
     for position, tok in enumerate(tokens):
         if tok.pos not in HEAD_POS or tok.dep == "compound" or tok.i in covered:
@@ -55,13 +54,16 @@ def generic_mentions(
         if begin > 0 and tokens[begin - 1].text.lower() in DETERMINERS:
             begin -= 1
         first = tokens[begin]
+        # "Israeli helicopters and tanks": a phrase joined to an actor's is of its country
+        whose = (owner.get(tok.head) if tok.dep == "conj" else None) or country
+        entry = kb.entries.get(f"country:{whose}")
         actor = Actor(
-            code=f"{country}{sector}",
-            country=country,
+            code=f"{whose}{sector}",
+            country=whose,
             sector=sector[:3],
-            name=name,
+            name=entry.name if entry is not None else whose,
             text=source_text(sentence, first, tok),
-            entity=f"country:{country}",
+            entity=f"country:{whose}",
         )
         found.append(Mention(sentence.index, first.i, tok.i + 1, actor))
         covered.update(range(first.i, tok.i + 1))

@@ -67,15 +67,22 @@ def with_context(
     """The mentions with the article's generic actors ("the government", "police") coded
     as the one country the article is about (:mod:`newsevents.actors.context`)."""
     country = context_country(found)
-    if country is None:
-        return found
     return [
         sorted(
-            [*mentions, *generic_mentions(sentence, kb, country, mentions)],
+            [*mentions, *generic_mentions(sentence, kb, here, mentions)],
             key=lambda m: (m.start, m.end),
         )
+        if (here := country or _place_country(mentions)) is not None
+        else mentions
         for sentence, mentions in zip(sentences, found, strict=True)
     ]
+
+
+def _place_country(mentions: list[Mention]) -> str | None:
+    """When the article is about no one country, the one country the sentence's places are
+    in: "Russian troops killed five civilians in Kherson" are Ukraine's civilians."""
+    countries = {m.actor.country for m in mentions if m.place and m.actor.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _inside_other_name(tokens: tuple[Token, ...], position: int, kb: KnowledgeBase) -> bool:

@@ -22,6 +22,7 @@ from newsevents.records import Actor, Mention, Sentence, Token
 COMPOSABLE_FORMS = ("name", "adjective", "capital", "demonym")
 DETERMINERS = ("the", "The")
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+CITY_TAGS = frozenset({"GPE", "LOC", "FAC"})  # what the tagger calls a city it knows is one
 WORDS = load_lists(
     "newsevents.actors",
     "resolve.toml",
@@ -122,6 +123,8 @@ def find_mentions(
     mentions.extend(_hyphen_pairs(sentence, kb, day, covered))
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_city_mentions(sentence, kb, covered))
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(_bare_places(sentence, kb, covered))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
@@ -323,6 +326,34 @@ def _city_mentions(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> 
                 actor = Actor(f"{country}{sector}", country, sector[:3], name, text, None)
                 found.append(Mention(sentence.index, first.i, last.i + 1, actor))
             break
+    return found
+
+
+def _bare_places(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> list[Mention]:
+    """A city the tagger calls a place ("Russia shelled Kharkiv", "rockets at Ashkelon"),
+    as a place of its country: where an act happens or what it strikes, never who acts."""
+    tokens = sentence.tokens
+    found = []
+    position = 0
+    while position < len(tokens):
+        tok = tokens[position]
+        end = position
+        while end < len(tokens) and tokens[end].ent_type in CITY_TAGS and _place_word(tokens[end]):
+            end += 1
+        inside_name = any(
+            0 <= k < len(tokens) and tokens[k].pos == "PROPN" for k in (position - 1, end)
+        )  # "Kenzo Oshima": a tagger's place inside a person's name
+        if end == position or inside_name or any(t.i in covered for t in tokens[position:end]):
+            position = max(end, position + 1)
+            continue
+        country = kb.city_country(_span_text(tokens, position, end))
+        entry = kb.entries.get(f"country:{country}") if country else None
+        if entry is not None:
+            text = source_text(sentence, tok, tokens[end - 1])
+            actor = replace(code_actor(entry, None), text=text)
+            last = tokens[end - 1].i + 1
+            found.append(Mention(sentence.index, tok.i, last, actor, place=True, only_place=True))
+        position = end
     return found
 
 

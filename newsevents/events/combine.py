@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
-from newsevents.events.extract import Match
+from newsevents.events.extract import Match, other_party
 from newsevents.events.learned import EventModel, Guess, Span
 from newsevents.events.patterns import Pattern
 from newsevents.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
@@ -138,7 +138,7 @@ def _add_target(
         # Not a use of force: allies strike together ("Russia and Syria launched air
         # strikes") and the model reads them as each other's target there too.
         return replace(match, targets=match.sources, by="both")
-    if any(not _other_party(s, target) for s in match.sources):
+    if any(not other_party(s, target) for s in match.sources):
         return unchanged
     return replace(match, targets=(target,), by="both")
 
@@ -163,7 +163,7 @@ def _model_match(
     if guess.source.probability < use.role:
         return None
     source = _mention_on(tree, mentions, guess.source)
-    if source is None:
+    if source is None or source.only_place:
         return None
     tokens = _tokens_in(tree, span)
     verbs = [t for t in tokens if t.pos == "VERB" and not tree.describes_noun(t)]
@@ -176,7 +176,7 @@ def _model_match(
     target = None
     if guess.target is not None and guess.target.probability >= use.role:
         target = _mention_on(tree, mentions, guess.target)
-    if target is not None and not _other_party(source, target):
+    if target is not None and not other_party(source, target):
         target = None
     if target is None and (use.untargeted is None or span.probability < use.untargeted):
         return None
@@ -200,15 +200,6 @@ def _undergoes(tree: Tree, verb: Token, source: Mention) -> bool:
     return any(
         t.i in inside for s in tree.kids(verb, *PASSIVE_SUBJECT_DEPS) for t in tree.subtree(s)
     )
-
-
-def _other_party(source: Mention, target: Mention) -> bool:
-    """The target is someone else than the source, and not a place of the source's own
-    country (Tokyo for Japan's prime minister)."""
-    if target.actor.code == source.actor.code:
-        return False
-    same_country = target.actor.country is not None and target.actor.country == source.actor.country
-    return not (target.place and same_country)
 
 
 def _char_span(tree: Tree, tokens: Sequence[Token]) -> tuple[int, int]:

@@ -139,7 +139,7 @@ class SentenceMatcher:
         act = self._act_as_subject(verb, subjects, fit)
         if act is not None:
             return act
-        sources = self._mentions_of(subjects)
+        sources = _acting(self._mentions_of(subjects))
         if not sources:
             return None
         used = [t for t in (fit.slot, fit.consumed) if t is not None]
@@ -245,7 +245,7 @@ class SentenceMatcher:
             if any(m.lemma in CONDITION_MARKS for m in self.tree.kids(clause, "mark")):
                 continue
             subjects = self._subject_heads(verb)
-            sources = self._mentions_of(subjects)
+            sources = _acting(self._mentions_of(subjects))
             codes = {m.actor.code for m in sources}
             targets = tuple(
                 m
@@ -521,18 +521,20 @@ class SentenceMatcher:
                 for t in self.tree.subtree(m)
                 for found in self.mentions_at.get(t.i, ())
                 if not (found.place and m.dep == "compound")  # "a Kabul car bombing"
+                and not found.only_place
             ]
         )
         if mentions:
             direct = any(m.dep == "poss" for m in modifiers) or len(mentions) == 1
             return tuple(mentions), direct
-        agents = self._mentions_of(self.tree.prep_objects(noun, ("by",)))
+        agents = _acting(self._mentions_of(self.tree.prep_objects(noun, ("by",))))
         if agents:
             return agents, True
         head = self.tree.head(noun)
         if head is not None and noun.dep in OBJECT_DEPS and head.lemma in LIGHT_VERBS:
-            return self._mentions_of(self._subject_heads(head)), True
-        return self._mentions_of(self.tree.prep_objects(noun, ("between", "among"))), False
+            return _acting(self._mentions_of(self._subject_heads(head))), True
+        between = self._mentions_of(self.tree.prep_objects(noun, ("between", "among")))
+        return _acting(between), False
 
     # -- roles -------------------------------------------------------------------------
     def _subject_heads(self, verb: Token) -> list[Token | None]:
@@ -739,6 +741,21 @@ def _entry_words(entries: tuple[str, ...], tok: Token, tree: Tree) -> int:
                 continue
         best = max(best, len(words))
     return best
+
+
+def other_party(source: Mention, target: Mention) -> bool:
+    """The target is someone else than the source, and not a place of the source's own
+    country (Tokyo for Japan's prime minister, Srinagar for the Indian army): there the act
+    happens, it is not aimed at it."""
+    if target.actor.code == source.actor.code:
+        return False
+    same_country = target.actor.country is not None and target.actor.country == source.actor.country
+    return not (target.place and same_country)
+
+
+def _acting(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions that can act: not a city named only as a place."""
+    return tuple(m for m in mentions if not m.only_place)
 
 
 def _codes(mentions: tuple[Mention, ...]) -> set[str]:
