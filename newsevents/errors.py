@@ -30,6 +30,16 @@ class Errors:
     E013 = "{path}:{line}: record has no text (looked for {columns})"
     E014 = "{path}: actor file line {line}: {reason}"
     E015 = "query refused: {reason}"
+    E016 = "{path}: the store is read-only ({reason}); it can be read but not written to"
+    E017 = (
+        "{path}: the store is read-only ({reason}) and was made by an older newsevents: make"
+        " it writable once so that it can be upgraded"
+    )
+    E018 = (
+        "the folder {folder} does not exist (for the store {path}): create it or use another --db"
+    )
+    E019 = "--date gives one article a new date: say which with --doc ID"
+    E020 = "no stored article has doc_id or article_id {doc!r} in {path}"
 
     # evaluation (newsevents eval): gold files, system output, the quality baseline
     E101 = (
@@ -66,6 +76,7 @@ class NewseventsError(Exception):
 
     def __init__(self, code: str, **kwargs: object) -> None:
         self.code = code
+        self.reason = kwargs.get("reason")  # the cause, when the message names one
         self.message = getattr(Errors, code).format(**kwargs)
         super().__init__(f"[{code}] {self.message}")
 
