@@ -6,11 +6,14 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from newsevents.coder import Coder
 from newsevents.config import Settings
 from newsevents.pipeline import IngestSummary, run_ingest
 
 
-def run_ingest_with_progress(paths: list[str], settings: Settings, err: Console) -> IngestSummary:
+def run_ingest_with_progress(
+    paths: list[str], settings: Settings, err: Console, coder: Coder | None = None
+) -> IngestSummary:
     """Run the ingest, printing problems as they come and the summary at the end. Ctrl-C
     ends it with a message and exit code 130 (the run is recorded as interrupted)."""
 
@@ -33,7 +36,9 @@ def run_ingest_with_progress(paths: list[str], settings: Settings, err: Console)
             progress.update(task, description=f"{read} articles read, {events} events")
 
         try:
-            summary = run_ingest(paths, settings, on_problem=on_problem, on_progress=on_progress)
+            summary = run_ingest(
+                paths, settings, coder=coder, on_problem=on_problem, on_progress=on_progress
+            )
         except KeyboardInterrupt:
             progress.stop()
             err.print(
