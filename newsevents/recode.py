@@ -23,12 +23,12 @@ from newsevents.config import Settings
 from newsevents.errors import NewseventsError
 from newsevents.pipeline import end_run, open_to_write, run_command
 from newsevents.records import Article
-from newsevents.store import (
+from newsevents.store import writer_lock
+from newsevents.store.recoding import (
     articles_to_recode,
     event_keys,
     replace_events,
     stored_articles,
-    writer_lock,
 )
 
 ProgressHandler = Callable[[int, int], None]  # (articles re-coded, total)

@@ -37,12 +37,6 @@ from newsevents.records import Article, Event
 from newsevents.store.clusters import CLUSTER_SOURCE_SQL, build_clusters
 from newsevents.store.migrate import applied_versions, migrate, migrations
 from newsevents.store.query import EventFilters, build_event_query, rows_by_ids_query, two_step
-from newsevents.store.recoding import (
-    articles_to_recode,
-    event_keys,
-    replace_events,
-    stored_articles,
-)
 from newsevents.store.rows import (
     ARTICLE_COLUMNS,
     CLUSTER_COLUMNS,
@@ -53,16 +47,7 @@ from newsevents.store.rows import (
 )
 from newsevents.store.transactions import registered, transaction
 
-__all__ = [
-    "EventFilters",
-    "Store",
-    "articles_to_recode",
-    "busy_timeout",
-    "event_keys",
-    "replace_events",
-    "stored_articles",
-    "writer_lock",
-]
+__all__ = ["EventFilters", "Store", "busy_timeout", "writer_lock"]
 
 # (index of the code, index of the country) in an event row, for source and target
 ACTOR_CODE_COLUMNS = tuple(
