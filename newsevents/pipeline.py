@@ -18,8 +18,10 @@ import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from newsevents.batches import Batch, Problem, chunks, clean_batch
 from newsevents.coder import Coder
@@ -75,7 +77,7 @@ def run_ingest(
         with open_to_write(path) as store:
             store.mark_interrupted_runs()  # we hold the lock: runs still "running" are dead
             summary.run_id = store.start_run(run_command(), settings.describe())
-        try:
+        with recorded_end(path, summary):
             distributed = settings.workers > 1 or bool(settings.scheduler)
             if not distributed:
                 coder = coder or Coder.load(settings)
@@ -88,16 +90,38 @@ def run_ingest(
             with open_to_write(path) as store:
                 if pending is not None:
                     _write(store, summary, pending, [])
-                if summary.events or store.has_unclustered_events():
-                    store.recluster()
-                store.finish_run(summary.run_id, summary.counts())
-        except KeyboardInterrupt:
-            end_run(path, summary.run_id, summary.counts(), "interrupted")
-            raise
-        except BaseException:
-            end_run(path, summary.run_id, summary.counts(), "failed")
-            raise
+                finish_run(store, summary, changed=summary.events > 0)
     return summary
+
+
+class RunSummary(Protocol):
+    """What the end of a run records: its id and its counts (ingest and recode runs)."""
+
+    run_id: str
+
+    def counts(self) -> dict[str, int]: ...
+
+
+def finish_run(store: Store, summary: RunSummary, changed: bool) -> None:
+    """Recluster when events changed (or a dead run left some unclustered), then record
+    the run as finished."""
+    if changed or store.has_unclustered_events():
+        store.recluster()
+    store.finish_run(summary.run_id, summary.counts())
+
+
+@contextmanager
+def recorded_end(path: Path, summary: RunSummary) -> Iterator[None]:
+    """Record a run that ends early: "interrupted" on Ctrl-C, "failed" on any other
+    error (which is raised again)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        end_run(path, summary.run_id, summary.counts(), "interrupted")
+        raise
+    except BaseException:
+        end_run(path, summary.run_id, summary.counts(), "failed")
+        raise
 
 
 def run_command() -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from newsevents.coder import Coder
 from newsevents.config import Settings
 from newsevents.errors import NewseventsError
-from newsevents.pipeline import end_run, open_to_write, run_command
+from newsevents.pipeline import finish_run, open_to_write, recorded_end, run_command
 from newsevents.records import Article
 from newsevents.store import writer_lock
 from newsevents.store.recoding import (
@@ -82,7 +82,7 @@ def run_recode(
                 raise NewseventsError("E020", doc=selection.doc, path=path)
             summary.articles = len(ids)
             summary.run_id = store.start_run(run_command(), settings.describe())
-        try:
+        with recorded_end(path, summary):
             coder = coder or Coder.load(settings)
             summary.coder_version = coder.version
             for chunk in _chunks(ids, settings.batch_size):
@@ -90,15 +90,7 @@ def run_recode(
                 if on_progress:
                     on_progress(summary.recoded, summary.articles)
             with open_to_write(path) as store:
-                if summary.recoded or store.has_unclustered_events():
-                    store.recluster()
-                store.finish_run(summary.run_id, summary.counts())
-        except KeyboardInterrupt:
-            end_run(path, summary.run_id, summary.counts(), "interrupted")
-            raise
-        except BaseException:
-            end_run(path, summary.run_id, summary.counts(), "failed")
-            raise
+                finish_run(store, summary, changed=summary.recoded > 0)
     return summary
 
 
