@@ -171,13 +171,34 @@ def test_recode_after_a_coder_change_gives_the_events_of_a_fresh_ingest(
     old, fresh = tmp_path / "old.duckdb", tmp_path / "fresh.duckdb"
     run_ingest([str(corpus)], Settings(db_path=old, use_model=False), coder=coder)
     run_ingest([str(corpus)], Settings(db_path=fresh), coder=shipped_coder)
+    _assert_recode_gives_the_fresh_store(old, fresh, shipped_coder, articles=4)
+
+
+@pytest.mark.slow
+def test_recode_of_the_demo_store_gives_the_events_of_a_fresh_ingest(
+    tmp_path: Path, sample_store: Path, shipped_coder
+) -> None:
+    """The same on the store of `make demo`'s articles (text, HTML and JSONL samples),
+    ingested by the patterns alone."""
+    old, fresh = tmp_path / "demo.duckdb", tmp_path / "fresh.duckdb"
+    shutil.copy(sample_store, old)
+    run_ingest([str(SAMPLES)], Settings(db_path=fresh), coder=shipped_coder)
+    _assert_recode_gives_the_fresh_store(old, fresh, shipped_coder, articles=20)
+
+
+def _assert_recode_gives_the_fresh_store(old: Path, fresh: Path, new_coder, articles: int) -> None:
     before = _events(old)
     assert before != _events(fresh)  # the coder change changes the events
-    summary = run_recode(Settings(db_path=old), RecodeSelection(), coder=shipped_coder)
-    assert _events(old) == _events(fresh)
-    assert _events(old, "coder_version") == _events(fresh, "coder_version")
-    assert {v for (v,) in _events(old, "coder_version")} == {shipped_coder.version}
-    assert (summary.articles, summary.recoded) == (4, 4)
+    summary = run_recode(Settings(db_path=old), RecodeSelection(), coder=new_coder)
+    with Store(old, read_only=True) as a, Store(fresh, read_only=True) as b:
+        # every field of every event record (all but the run that wrote it)
+        assert a.event_records() == b.event_records()
+        articles_sql = "SELECT article_id, published, date_source, n_events FROM articles"
+        assert a.query(articles_sql + " ORDER BY 1").to_pylist() == b.query(
+            articles_sql + " ORDER BY 1"
+        ).to_pylist()
+    assert {v for (v,) in _events(old, "coder_version")} == {new_coder.version}
+    assert (summary.articles, summary.recoded) == (articles, articles)
     assert (summary.events_before, summary.events_after) == (len(before), len(_events(fresh)))
     _assert_consistent(old)
     with Store(old, read_only=True) as a, Store(fresh, read_only=True) as b:
@@ -191,7 +212,7 @@ def test_recode_after_a_coder_change_gives_the_events_of_a_fresh_ingest(
             == b.query(clusters + " ORDER BY ALL").to_pylist()
         )
         runs = a.query("SELECT status, n_read FROM ingest_runs ORDER BY started_at").to_pylist()
-        assert runs[-1] == {"status": "finished", "n_read": 4}
+        assert runs[-1] == {"status": "finished", "n_read": articles}
 
 
 def test_recode_with_a_date_redates_one_article_and_leaves_the_rest(
