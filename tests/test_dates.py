@@ -245,3 +245,29 @@ def test_ingest_date_on_a_stored_article_points_to_recode(tmp_path: Path, db: Pa
     assert f"newsevents recode --db {db} --doc story --date 2021-03-04" in line
     with Store(db, read_only=True) as store:  # nothing changed, nothing doubled
         assert store.query("SELECT published FROM articles").to_pylist() == [{"published": None}]
+
+
+def test_the_api_ingest_reports_undated_articles_and_serves_their_events(
+    tmp_path: Path, sample_store: Path, coder
+) -> None:
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from newsevents.web import ServeSettings, create_app
+
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(sample_store, path)
+    client = TestClient(create_app(ServeSettings(db_path=path, token="t0ken"), coder=coder))
+    text = b"Iran accused the United States of sabotaging the talks in Vienna, officials said."
+    answer = client.post(
+        "/api/ingest",
+        files={"files": ("undated-note.txt", text, "text/plain")},
+        headers={"Authorization": "Bearer t0ken"},
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["new"], body["undated"], body["undated_doc_ids"]) == (1, 1, ["undated-note"])
+    events = client.get("/api/events", params={"source": "IRN", "code": "11"}).json()["events"]
+    [undated] = [e for e in events if e["doc_id"] == "undated-note"]
+    assert undated["date"] is None and undated["coder_version"] == coder.version
