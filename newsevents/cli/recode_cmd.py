@@ -44,9 +44,11 @@ def recode_command(
 
     Examples:
 
-        newsevents recode --db news.duckdb                      # every article
-        newsevents recode --since 2023-01-01
-        newsevents recode --doc wire-17 --date 2021-03-04       # give an article its date
+        newsevents recode --db news.duckdb
+
+        newsevents recode --since 2023-01-01 --no-model
+
+        newsevents recode --doc wire-17 --date 2021-03-04
     """
     from newsevents.recode import RecodeSelection, run_recode
 
