@@ -23,6 +23,7 @@ from newsevents.cli.filters import (
 )
 from newsevents.cli.options import (
     DateOption,
+    DayFirstOption,
     DbOption,
     NoModelOption,
     db_path,
@@ -115,6 +116,7 @@ def ingest(
         typer.Option(metavar="ADDR", help="Run on an existing Dask cluster: tcp://HOST:PORT."),
     ] = None,
     no_model: Annotated[bool, NoModelOption] = False,
+    dayfirst: Annotated[bool, DayFirstOption] = False,
 ) -> None:
     r"""Read, clean, code and store articles. Idempotent: an article already stored (same
     clean text) is counted as a duplicate and not stored again.
@@ -124,6 +126,10 @@ def ingest(
 
     Exit code 0 when every input could be read (rejected articles are counted, not
     errors); 1 when a path or record could not be read, after storing all that could.
+
+    Dates: the article's metadata, then its dateline, then --date, then a date in the
+    file name; the summary names the articles stored without one. An article already
+    stored is not changed by --date: use newsevents recode --doc ID --date D.
 
     Example:
 
@@ -138,6 +144,7 @@ def ingest(
         workers=workers,
         scheduler=scheduler,
         use_model=not no_model,
+        dayfirst=dayfirst,
     )
     summary = run_ingest_with_progress(paths, settings, err)
     if summary.errors:
@@ -236,6 +243,7 @@ def clean(
         list[str], typer.Argument(help="Files or directories; - reads standard input.")
     ],
     date: Annotated[str | None, DateOption] = None,
+    dayfirst: Annotated[bool, DayFirstOption] = False,
 ) -> None:
     r"""Print the clean text and metadata of each article as JSON (one object per line),
     with the lines removed as page furniture, so you can see what was kept.
@@ -255,10 +263,12 @@ def clean(
             err.print(f"error: {item.message}", markup=False)
             failed = True
             continue
-        result = clean_document(item, day)
+        result = clean_document(item, day, dayfirst=dayfirst)
         if isinstance(result, Rejection):
             err.print(f"rejected: {result.origin}: {result.reason}", markup=False)
             continue
+        for warning in result.warnings:
+            err.print(f"warning: {result.origin}: {warning}", markup=False)
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     if failed:
         raise typer.Exit(1)
@@ -308,6 +318,7 @@ def _register_commands() -> None:
         surges_command,
     )
     from newsevents.cli.eval_cmd import annotate_command, eval_command
+    from newsevents.cli.recode_cmd import recode_command
     from newsevents.cli.serve_cmd import serve_command
 
     app.command("eval")(eval_command)
@@ -319,6 +330,7 @@ def _register_commands() -> None:
     app.command("surges")(surges_command)
     app.command("attention")(attention_command)
     app.command("serve")(serve_command)
+    app.command("recode")(recode_command)
 
 
 _register_commands()

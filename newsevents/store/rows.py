@@ -37,6 +37,7 @@ EVENT_COLUMNS = (
     "confidence",
     "run_id",
     "produced_by",
+    "coder_version",
 )
 CLUSTER_COLUMNS = (
     "cluster_id",
@@ -113,6 +114,7 @@ def event_row(event: Event, run_id: str) -> tuple[Any, ...]:
         event.confidence,
         run_id,
         event.by,
+        event.coder_version,
     )
 
 
@@ -173,4 +175,5 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
         },
         "confidence": row["confidence"],
         "by": row.get("produced_by") or "pattern",
+        "coder_version": row.get("coder_version"),
     }
