@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from typing import Any
 
 from newsevents.actors import KnowledgeBase, load_knowledge_base
@@ -20,9 +19,10 @@ from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns
 from newsevents.events.codes import CodeInfo
 from newsevents.events.combine import ModelUse
+from newsevents.events.gazetteer import Gazetteer
 from newsevents.events.learned import EventModel, load_event_model
 from newsevents.events.patterns import PatternIndex
-from newsevents.events.places import Gazetteer, event_location
+from newsevents.events.places import ArticlePlaces
 from newsevents.nlp import load_model, parse_articles
 from newsevents.records import Actor, Article, Event, ParsedArticle, RawDocument, Rejection
 
@@ -74,7 +74,7 @@ class Coder:
     def code_parsed(self, parsed: ParsedArticle) -> list[Event]:
         mentions = article_mentions(parsed.sentences, self.kb, parsed.article.published)
         locate = (
-            partial(event_location, gazetteer=self.gazetteer, kb=self.kb)
+            ArticlePlaces.of(parsed, mentions, self.gazetteer, self.kb).locate
             if self.gazetteer is not None
             else None
         )

@@ -1,0 +1,192 @@
+"""Where events happened (newsevents.events.places, .gazetteer): the clause's place, the
+dateline, regions and countries at their centres, ambiguous city names."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from newsevents.api import code_text
+from newsevents.events.gazetteer import City, Gazetteer, _countries, _regions
+
+DAY = date(2020, 1, 7)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _located(coder, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [
+        (
+            e.source.code,
+            e.target.code if e.target else None,
+            e.location.name if e.location else None,
+            e.location.precision if e.location else None,
+        )
+        for e in code_text(text, date=DAY, coder=coder)
+    ]
+
+
+# -- the data files -------------------------------------------------------------------------
+def test_every_region_is_in_its_country_and_every_country_has_a_centroid() -> None:
+    countries = _countries()
+    assert len(countries) > 200
+    for code, centre in countries.items():
+        assert -90 <= centre.lat <= 90 and -180 <= centre.lon <= 180, code
+    regions = _regions()
+    assert regions["gaza"].country == "PSE" and regions["crimea"].country == "UKR"
+    for region in set(regions.values()):
+        assert pycountry.countries.get(alpha_3=region.country) is not None, region.name
+        south, north, west, east = _bounds()[region.country]  # in its country's shape's box
+        assert south - 1 < region.lat < north + 1 and west - 1 < region.lon < east + 1, region
+
+
+def _bounds() -> dict[str, tuple[float, float, float, float]]:
+    """(south, north, west, east) of each country of the map's shapes."""
+    shapes = json.loads((ROOT / "newsevents/analysis/data/world.geojson").read_text("utf-8"))
+    bounds = {}
+    for feature in shapes["features"]:
+        points = [p for polygon in feature["geometry"]["coordinates"] for r in polygon for p in r]
+        lats, lons = [p[1] for p in points], [p[0] for p in points]
+        bounds[feature["id"]] = (min(lats), max(lats), min(lons), max(lons))
+    return bounds
+
+
+def test_country_centroids_fall_inside_the_country() -> None:
+    countries = _countries()
+    # (lat, lon) boxes around each country's main territory
+    boxes = {
+        "USA": (25, 49, -125, -67),
+        "FRA": (42, 51, -5, 8),
+        "RUS": (41, 78, 27, 180),
+        "NOR": (57, 71, 4, 31),
+        "IDN": (-11, 6, 95, 141),
+        "CHL": (-56, -17, -76, -66),
+        "LBN": (33, 34.7, 35, 36.7),
+        "ISR": (29.4, 33.4, 34.2, 35.9),
+    }
+    for code, (south, north, west, east) in boxes.items():
+        centre = countries[code]
+        assert south < centre.lat < north and west < centre.lon < east, code
+
+
+# -- ambiguous city names -------------------------------------------------------------------
+def _gazetteer() -> Gazetteer:
+    paris = (
+        City("Paris", "FRA", 48.85, 2.35, 2_138_551),
+        City("Paris", "USA", 33.66, -95.56, 24_171),
+    )
+    tripoli = (
+        City("Tripoli", "LBY", 32.88, 13.19, 1_150_989),
+        City("Tripoli", "LBN", 34.44, 35.85, 229_398),
+    )
+    return Gazetteer({"paris": paris, "tripoli": tripoli}, _regions(), _countries())
+
+
+def test_an_ambiguous_city_is_the_one_in_the_preferred_country_else_the_most_populous() -> None:
+    gazetteer = _gazetteer()
+    assert gazetteer.city("Paris").country == "FRA"
+    assert gazetteer.city("Paris", ["USA"]).country == "USA"
+    assert gazetteer.city("Tripoli", ["SYR", "LBN"]).country == "LBN"
+    assert gazetteer.city("Tripoli", ["SYR"]).country == "LBY"
+    assert gazetteer.city("Atlantis") is None
+
+
+def test_the_real_gazetteer_knows_cities_by_their_other_names() -> None:
+    gazetteer = Gazetteer.load()
+    kyiv = gazetteer.city("Kiev")
+    assert (kyiv.country, round(kyiv.lat), round(kyiv.lon)) == ("UKR", 50, 31)
+    assert gazetteer.city("Paris", ["USA"]).country == "USA"
+    assert gazetteer.city("Paris").country == "FRA"
+
+
+# -- the clause's place ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "country", "precision"),
+    [
+        ("Israel launched air strikes in Gaza.", "Gaza Strip", "PSE", "region"),
+        ("Ukrainian forces attacked Russian positions in Crimea.", "Crimea", "UKR", "region"),
+        ("Iran fired missiles at a U.S. base in Iraq.", "Iraq", "IRQ", "country"),
+        ("Vladimir Putin met Xi Jinping in Moscow.", "Moscow", "RUS", "city"),
+        # the city of the sentence's own country, not the most populous of the name
+        ("Lebanese troops clashed with gunmen in Tripoli.", "Tripoli", "LBN", "city"),
+        ("Libyan troops clashed with gunmen in Tripoli.", "Tripoli", "LBY", "city"),
+    ],
+)
+def test_regions_countries_and_cities_have_coordinates_and_precision(
+    coder, text, name, country, precision
+) -> None:
+    events = code_text(text, date=DAY, coder=coder)
+    assert events
+    for event in events:
+        location = event.location
+        assert (location.name, location.country, location.precision) == (name, country, precision)
+        assert location.lat is not None and location.lon is not None
+
+
+def test_a_place_after_in_is_the_location_also_where_a_pattern_makes_it_the_target(
+    coder,
+) -> None:
+    [event] = code_text("Russia launched strikes in Ukraine.", date=DAY, coder=coder)
+    assert (event.location.name, event.location.precision) == ("Ukraine", "country")
+
+
+def test_a_city_named_like_a_person_of_the_article_is_no_place(coder) -> None:
+    text = "Senator Lincoln criticized the plan. Police arrested protesters in Lincoln."
+    assert all(e.location is None for e in code_text(text, date=DAY, coder=coder))
+
+
+# -- the dateline ---------------------------------------------------------------------------
+DATELINED = (
+    "NAIROBI, July 8 — Kenya and Ethiopia signed a trade agreement on Tuesday.\n\n"
+    "Kenyan President William Ruto praised the deal.\n\n"
+    "Ethiopia's foreign minister criticized Somalia.\n\n"
+    "Kenyan troops attacked militants in Somalia."
+)
+
+
+def test_the_dateline_places_its_sentence_and_the_events_of_its_country(coder) -> None:
+    located = {
+        (source, target): (name, precision)
+        for source, target, name, precision in _located(coder, DATELINED)
+    }
+    assert located[("KEN", "ETH")] == ("Nairobi", "city")  # the dateline's sentence
+    assert located[("KENGOV", None)] == ("Kenya", "country")  # a Kenyan speaks in Kenya
+    assert located[("ETHGOV", "SOM")] == (None, None)  # an Ethiopian speaks anywhere
+    assert located[("KENMIL", "SOMUAF")] == ("Somalia", "country")  # the clause wins
+
+
+def test_force_is_never_placed_at_the_datelines_city_nor_two_cities(coder) -> None:
+    invasion = "KYIV — Russia launched an invasion of Ukraine on Thursday."
+    assert {(n, p) for *_, n, p in _located(coder, invasion)} == {("Ukraine", "country")}
+    two = "TEHRAN/WASHINGTON — Iran criticized the United States on Wednesday."
+    assert {(n, p) for *_, n, p in _located(coder, two)} == {(None, None)}
+
+
+def test_the_place_is_in_the_json_record(coder) -> None:
+    [event] = code_text("Israel launched air strikes in Gaza.", date=DAY, coder=coder)
+    assert event.to_dict()["location"] == {
+        "name": "Gaza Strip",
+        "country": "PSE",
+        "lat": 31.42,
+        "lon": 34.37,
+        "precision": "region",
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("NAIROBI, July 8 (Reuters) - Kenya said", "NAIROBI"),
+        ("THE HAGUE — The court said", "THE HAGUE"),
+        ("KYIV, Ukraine, Feb. 24 (AP) — Russia said", "KYIV"),
+        ("Trump-Kim summit in Hanoi breaks down", None),
+    ],
+)
+def test_dateline_forms(line, place) -> None:
+    from newsevents.events.places import DATELINE
+
+    found = DATELINE.search(line)
+    assert (found["place"] if found else None) == place
