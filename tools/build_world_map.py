@@ -10,9 +10,11 @@ anywhere and pass its folder:
 Writes two files (both rebuilt byte for byte by running this again):
 
 - ``newsevents/analysis/data/world.geojson``: the 1:110m countries as GeoJSON, each
-  feature with ``id`` = ISO 3166 alpha-3 and ``properties.name``; coordinates rounded to
-  0.1 degree (about 11 km, finer than a 1:110m outline), repeated points dropped. The web
-  page and ``newsevents map --plot`` draw it.
+  feature with ``id`` = ISO 3166 alpha-3, ``properties.name`` and
+  ``properties.centroid`` ([lat, lon], the same as in the table below); coordinates
+  rounded to 0.1 degree (about 11 km, finer than a 1:110m outline), repeated points
+  dropped. Countries too small for 1:110m are features with a centroid and a null
+  geometry. The web page and ``newsevents map --plot`` draw it.
 - ``newsevents/events/data/country_centroids.tsv``: per ISO3 country, the centroid of its
   largest polygon in the 1:50m shapes (so that France is placed in France, not between
   Paris and French Guiana, and the United States in Kansas, not pulled towards Alaska).
@@ -101,18 +103,31 @@ def rounded(ring: Ring) -> list[list[float]]:
     return out
 
 
-def shapes_geojson(features: list[tuple[str, str, list[list[Ring]]]]) -> dict:
+def shapes_geojson(
+    features: list[tuple[str, str, list[list[Ring]]]],
+    centres: dict[str, tuple[str, float, float]],
+) -> dict:
+    """The shapes, each with its country's centroid; countries too small for the shapes
+    (Bahrain, Singapore, Malta ...) as features with a centroid and no geometry."""
     out = []
     for code, name, polygons in features:
         kept = [[rounded(r) for r in polygon] for polygon in polygons]
         kept = [[r for r in polygon if len(r) >= 4] for polygon in kept]
         kept = [polygon for polygon in kept if polygon]
-        if kept:
-            geometry = {"type": "MultiPolygon", "coordinates": kept}
+        if kept and code in centres:
             out.append(
-                {"type": "Feature", "id": code, "properties": {"name": name}, "geometry": geometry}
+                _feature(code, name, centres[code], {"type": "MultiPolygon", "coordinates": kept})
             )
+    drawn = {feature["id"] for feature in out}
+    for code, centre in centres.items():
+        if code not in drawn:
+            out.append(_feature(code, centre[0], centre, None))
     return {"type": "FeatureCollection", "features": out}
+
+
+def _feature(code: str, name: str, centre: tuple[str, float, float], geometry: dict | None) -> dict:
+    properties = {"name": name, "centroid": [centre[1], centre[2]]}
+    return {"type": "Feature", "id": code, "properties": properties, "geometry": geometry}
 
 
 def area_and_centroid(ring: Ring) -> tuple[float, float, float]:
@@ -181,8 +196,9 @@ def _country_name(code: str, fallback: str) -> str:
 
 def main(folder: str) -> None:
     atlas = Path(folder)
+    centres = centroids(countries(atlas / "countries-50m.json"))
+    shapes = shapes_geojson(countries(atlas / "countries-110m.json"), centres)
     SHAPES_OUT.parent.mkdir(parents=True, exist_ok=True)
-    shapes = shapes_geojson(countries(atlas / "countries-110m.json"))
     SHAPES_OUT.write_text(json.dumps(shapes, separators=(",", ":")) + "\n", "utf-8")
     lines = [
         "# Country centroids: the centroid of each country's largest polygon in Natural",
@@ -190,11 +206,10 @@ def main(folder: str) -> None:
         "# world-atlas@2.0.2 by tools/build_world_map.py, which rebuilds this file.",
         "iso3\tname\tlat\tlon",
     ]
-    for code, (name, lat, lon) in centroids(countries(atlas / "countries-50m.json")).items():
-        lines.append(f"{code}\t{name}\t{lat}\t{lon}")
+    lines += [f"{code}\t{name}\t{lat}\t{lon}" for code, (name, lat, lon) in centres.items()]
     CENTROIDS_OUT.write_text("\n".join(lines) + "\n", "utf-8")
-    print(f"wrote {len(shapes['features'])} shapes to {SHAPES_OUT}")
-    print(f"wrote {len(lines) - 4} centroids to {CENTROIDS_OUT}")
+    print(f"wrote {len(shapes['features'])} countries to {SHAPES_OUT}")
+    print(f"wrote {len(centres)} centroids to {CENTROIDS_OUT}")
 
 
 if __name__ == "__main__":

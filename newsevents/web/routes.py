@@ -100,9 +100,7 @@ def code(request: Request, body: CodeRequest) -> dict[str, Any]:
     return {"events": [{**record, "spans": sentence_spans(record)} for record in records]}
 
 
-@api_router.get("/events")
-def events(
-    request: Request,
+def event_filters(
     actor: ActorParam = None,
     source: ActorParam = None,
     target: ActorParam = None,
@@ -112,17 +110,15 @@ def events(
     until: DateParam = None,
     modality: Modality | None = None,
     unique: bool = False,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> dict[str, Any]:
-    """Events matching every filter of `newsevents events`, a page at a time."""
+) -> EventFilters:
+    """The filters of `newsevents events` from the query (the events table's and the map's)."""
     pair = None
     if dyad is not None:
         parts = [part.strip() for part in dyad.split(",")]
         if len(parts) != 2 or not all(parts):
             raise HTTPException(422, "query.dyad: give two actors separated by a comma (USA,IRN)")
         pair = (parts[0], parts[1])
-    filters = EventFilters(
+    return EventFilters(
         actor=actor,
         source=source,
         target=target,
@@ -132,9 +128,21 @@ def events(
         until=_day(until, "until"),
         modality=modality,
         unique=unique,
-        limit=limit,
-        offset=offset,
     )
+
+
+Filters = Annotated[EventFilters, Depends(event_filters)]
+
+
+@api_router.get("/events")
+def events(
+    request: Request,
+    filters: Filters,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> dict[str, Any]:
+    """Events matching every filter of `newsevents events`, a page at a time."""
+    filters = replace(filters, limit=limit, offset=offset)
     with request.app.state.store.reading() as store:
         total, records = event_page(store, filters)
     return {"total": total, "limit": limit, "offset": offset, "events": records}

@@ -1,0 +1,79 @@
+"""The map: places and country dyads of the filtered events (newsevents.analysis.places),
+its API (/api/map, /api/map/world.geojson) and `newsevents map --plot`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsevents.analysis.places import country_centroids, map_data, world_shapes
+from newsevents.store import EventFilters, Store
+from newsevents.web import ServeSettings, create_app
+
+
+@pytest.fixture(scope="module")
+def client(sample_store: Path, coder) -> TestClient:
+    return TestClient(create_app(ServeSettings(db_path=sample_store), coder=coder))
+
+
+def _located(sample_store: Path, **filters: object) -> list[dict]:
+    with Store(sample_store, read_only=True) as store:
+        return [e for e in store.event_records(**filters) if e["location"] and e["location"]["lat"]]
+
+
+def test_the_shapes_are_countries_with_centroids() -> None:
+    shapes = world_shapes()
+    by_code = {f["id"]: f for f in shapes["features"]}
+    assert {"USA", "RUS", "PSE", "UKR", "BHR"} <= by_code.keys()
+    assert by_code["FRA"]["geometry"]["type"] == "MultiPolygon"
+    assert by_code["BHR"]["geometry"] is None  # too small for 1:110m: a centroid only
+    lat, lon = country_centroids()["USA"]
+    assert 30 < lat < 45 and -110 < lon < -85
+
+
+def test_places_count_every_located_event_of_the_filter(sample_store: Path) -> None:
+    with Store(sample_store, read_only=True) as store:
+        data = map_data(store, EventFilters())
+        violent = map_data(store, EventFilters(code="19"))
+    located = _located(sample_store)
+    assert data.located == len(located) == int(data.places["events"].sum()) > 20
+    quads = data.places[["quad1", "quad2", "quad3", "quad4"]].sum(axis=1)
+    assert (quads == data.places["events"]).all()
+    names = {(e["location"]["name"], e["location"]["country"]) for e in located}
+    assert names == set(zip(data.places["name"], data.places["country"], strict=True))
+    assert 0 < violent.located < data.located
+    assert violent.located == len(_located(sample_store, code="19"))
+
+
+def test_dyads_join_the_source_and_target_countries_centroids(sample_store: Path) -> None:
+    with Store(sample_store, read_only=True) as store:
+        dyads = map_data(store, EventFilters(dyad=("RUS", "UKR"))).dyads
+    assert set(zip(dyads["source"], dyads["target"], strict=True)) <= {
+        ("RUS", "UKR"),
+        ("UKR", "RUS"),
+    }
+    row = dyads[dyads["source"] == "RUS"].iloc[0]
+    assert (row["from_lat"], row["from_lon"]) == country_centroids()["RUS"]
+    assert (row["to_lat"], row["to_lon"]) == country_centroids()["UKR"]
+
+
+def test_the_map_api_takes_the_events_tables_filters(client: TestClient, sample_store) -> None:
+    everything = client.get("/api/map").json()
+    assert everything["located"] == len(_located(sample_store))
+    assert everything["total"] == client.get("/api/events").json()["total"]
+    place = everything["places"][0]
+    assert {"name", "country", "lat", "lon", "precision", "events", "quad4"} <= place.keys()
+    israel = client.get("/api/map", params={"actor": "ISR"}).json()
+    assert 0 < israel["located"] < everything["located"]
+    assert all("ISR" in (d["source"], d["target"]) for d in israel["dyads"])
+    bad = client.get("/api/map", params={"dyad": "ISR"})
+    assert bad.status_code == 422 and "dyad" in bad.json()["error"]["message"]
+
+
+def test_the_shapes_are_served_as_geojson(client: TestClient) -> None:
+    answer = client.get("/api/map/world.geojson")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/geo+json")
+    assert len(answer.json()["features"]) > 200
