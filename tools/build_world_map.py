@@ -13,8 +13,8 @@ Writes two files (both rebuilt byte for byte by running this again):
   feature with ``id`` = ISO 3166 alpha-3, ``properties.name`` and
   ``properties.centroid`` ([lat, lon], the same as in the table below); coordinates
   rounded to 0.1 degree (about 11 km, finer than a 1:110m outline), repeated points
-  dropped. Countries too small for 1:110m are features with a centroid and a null
-  geometry. The web page and ``newsevents map --plot`` draw it.
+  dropped; rings across the antimeridian continue east of 180. Countries too small for
+  1:110m (and Antarctica) are features with a centroid and a null geometry. The web page and ``newsevents map --plot`` draw it.
 - ``newsevents/events/data/country_centroids.tsv``: per ISO3 country, the centroid of its
   largest polygon in the 1:50m shapes (so that France is placed in France, not between
   Paris and French Guiana, and the United States in Kansas, not pulled towards Alaska).
@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHAPES_OUT = ROOT / "newsevents" / "analysis" / "data" / "world.geojson"
 CENTROIDS_OUT = ROOT / "newsevents" / "events" / "data" / "country_centroids.tsv"
 UNCODED = {"Kosovo": "XKX", "N. Cyprus": "CYP", "Somaliland": "SOM"}
+UNDRAWN = {"ATA"}  # Antarctica: no events, and its ring wraps around the pole
 Ring = list[tuple[float, float]]
 
 
@@ -94,9 +95,16 @@ def countries(path: Path) -> list[tuple[str, str, list[list[Ring]]]]:
     return found
 
 
+def unwrapped(ring: Ring) -> Ring:
+    """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) with its western
+    longitudes moved east of 180, so that it is drawn without a line across the map."""
+    jumps = any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False))
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring] if jumps else ring
+
+
 def rounded(ring: Ring) -> list[list[float]]:
     out: list[list[float]] = []
-    for lon, lat in ring:
+    for lon, lat in unwrapped(ring):
         point = [round(lon, 1), round(lat, 1)]
         if not out or out[-1] != point:
             out.append(point)
@@ -114,7 +122,7 @@ def shapes_geojson(
         kept = [[rounded(r) for r in polygon] for polygon in polygons]
         kept = [[r for r in polygon if len(r) >= 4] for polygon in kept]
         kept = [polygon for polygon in kept if polygon]
-        if kept and code in centres:
+        if kept and code in centres and code not in UNDRAWN:
             out.append(
                 _feature(code, name, centres[code], {"type": "MultiPolygon", "coordinates": kept})
             )
