@@ -3,8 +3,10 @@ its API (/api/map, /api/map/world.geojson) and `newsevents map --plot`."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
@@ -77,3 +79,60 @@ def test_the_shapes_are_served_as_geojson(client: TestClient) -> None:
     assert answer.status_code == 200
     assert answer.headers["content-type"].startswith("application/geo+json")
     assert len(answer.json()["features"]) > 200
+
+
+def test_no_shape_streaks_across_the_map() -> None:
+    for feature in world_shapes()["features"]:
+        for polygon in (feature["geometry"] or {}).get("coordinates", []):
+            for ring in polygon:
+                jumps = [abs(a[0] - b[0]) for a, b in zip(ring, ring[1:], strict=False)]
+                assert max(jumps) < 180, feature["id"]
+
+
+# -- newsevents map ---------------------------------------------------------------------------
+def _map_cli(*args: str):
+    import typer
+    from typer.testing import CliRunner
+
+    from newsevents.cli.map_cmd import map_command
+
+    app = typer.Typer()
+    app.command("map")(map_command)
+    app.command("other")(lambda: None)  # two commands: `map` is a subcommand, as in the CLI
+    return CliRunner().invoke(app, ["map", *args])
+
+
+def test_map_plot_html_holds_every_located_place(sample_store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "map.html"
+    result = _map_cli("--db", str(sample_store), "--code", "19", "--plot", str(path))
+    assert result.exit_code == 0, result.output
+    html = path.read_text("utf-8")
+    located = _located(sample_store, code="19")
+    assert located
+    for event in located:
+        place = event["location"]
+        assert f"{place['name']} ({place['country']}, {place['precision']})" in html
+    others = {e["location"]["name"] for e in _located(sample_store)} - {
+        e["location"]["name"] for e in located
+    }
+    assert others and not any(f"{name} (" in html for name in others)
+    assert "<script src=" not in html  # plotly.js inside: opens offline
+
+
+def test_map_prints_the_places_and_draws_a_png(sample_store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "map.png"
+    result = _map_cli("--db", str(sample_store), "--format", "csv", "--plot", str(path))
+    assert result.exit_code == 0, result.output
+    printed = pd.read_csv(io.StringIO(result.stdout))
+    assert int(printed["events"].sum()) == len(_located(sample_store))
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 50_000
+
+
+def test_map_says_when_there_is_nothing_to_draw(sample_store: Path, tmp_path: Path) -> None:
+    result = _map_cli(
+        "--db", str(sample_store), "--actor", "ATA", "--plot", str(tmp_path / "m.png")
+    )
+    assert result.exit_code == 1
+    assert "nothing to plot" in result.output and "Traceback" not in result.output
+    bad = _map_cli("--db", str(sample_store), "--plot", str(tmp_path / "m.svg"))
+    assert bad.exit_code == 2 and "--plot" in bad.output

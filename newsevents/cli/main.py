@@ -290,6 +290,7 @@ def _register_commands() -> None:
         surges_command,
     )
     from newsevents.cli.eval_cmd import annotate_command, eval_command
+    from newsevents.cli.map_cmd import map_command
     from newsevents.cli.serve_cmd import serve_command
 
     app.command("eval")(eval_command)
@@ -300,6 +301,7 @@ def _register_commands() -> None:
     app.command("blocs")(blocs_command)
     app.command("surges")(surges_command)
     app.command("attention")(attention_command)
+    app.command("map")(map_command)
     app.command("serve")(serve_command)
 
 
