@@ -3,6 +3,7 @@ dateline, regions and countries at their centres, ambiguous city names."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,8 @@ def _bounds() -> dict[str, tuple[float, float, float, float]]:
     shapes = json.loads((ROOT / "newsevents/analysis/data/world.geojson").read_text("utf-8"))
     bounds = {}
     for feature in shapes["features"]:
+        if feature["geometry"] is None:
+            continue
         points = [p for polygon in feature["geometry"]["coordinates"] for r in polygon for p in r]
         lats, lons = [p[1] for p in points], [p[0] for p in points]
         bounds[feature["id"]] = (min(lats), max(lats), min(lons), max(lons))
@@ -190,3 +193,42 @@ def test_dateline_forms(line, place) -> None:
 
     found = DATELINE.search(line)
     assert (found["place"] if found else None) == place
+
+
+def test_a_store_from_before_precision_gets_it_from_its_coordinates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import duckdb
+
+    import newsevents.store as store_package
+
+    # the module (the package's name `migrate` is the function of that module)
+    migrate_module = importlib.import_module("newsevents.store.migrate")
+    from newsevents.store import Store
+
+    path = tmp_path / "old.duckdb"
+    older = [m for m in migrate_module.migrations() if m[0] < 6]  # the schema before migration 006
+    with monkeypatch.context() as patched:
+        patched.setattr(migrate_module, "migrations", lambda: older)
+        patched.setattr(store_package, "migrations", lambda: older)
+        Store(path).close()
+    con = duckdb.connect(str(path))
+    columns = [r[0] for r in con.execute("DESCRIBE events").fetchall()]
+    for event_id, name, lat in (("e1", "Hanoi", 21.0), ("e2", "Iraq", None), ("e3", None, None)):
+        values = {"event_id": event_id, "article_id": "a", "doc_id": "d", "sentence_index": 0,
+                  "source_code": "USA", "cameo": "040", "cameo_root": "04", "quad_class": 1,
+                  "goldstein": 1.0, "modality": "asserted", "date_precision": "day",
+                  "location_name": name, "location_lat": lat, "location_lon": lat,
+                  "evidence_text": "x", "evidence_start": 0, "evidence_end": 1, "trigger": "x",
+                  "confidence": 0.5, "run_id": "r"}  # fmt: skip
+        names = [c for c in columns if c in values]
+        con.execute(
+            f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [values[c] for c in names],
+        )
+    con.close()
+    with Store(path, read_only=True) as store:  # opening migrates
+        precision = {r["event_id"]: r["location"] for r in store.event_records()}
+    assert precision["e1"]["precision"] == "city"
+    assert precision["e2"]["precision"] == "country"
+    assert precision["e3"] is None
