@@ -12,15 +12,23 @@ from rich.console import Console
 
 from newsevents import __version__
 from newsevents.cli.options import (
+    ActorOption,
+    CodeOption,
     DateOption,
     DbOption,
+    DyadOption,
+    ModalityOption,
     NoModelOption,
+    SinceOption,
+    SourceOption,
+    TargetOption,
+    UntilOption,
     db_path,
+    event_filters,
     parse_date_option,
 )
 from newsevents.config import Settings
 from newsevents.errors import NewseventsError
-from newsevents.records import MODALITIES
 
 app = typer.Typer(
     name="newsevents",
@@ -137,29 +145,14 @@ def ingest(
 @app.command()
 def events(
     db: Annotated[Path | None, DbOption] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Source or target (code prefix, country or entity id).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor.")] = None,
-    dyad: Annotated[
-        tuple[str, str] | None,
-        typer.Option(metavar="A B", help="Events between A and B, both directions."),
-    ] = None,
-    code: Annotated[
-        str | None,
-        typer.Option("--code", help="CAMEO code or prefix (16, 163) or a PLOVER type (SANCTION)."),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or after this date.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or before this date.")
-    ] = None,
-    modality: Annotated[
-        str | None,
-        typer.Option(help=f"{', '.join(MODALITIES[:-1])} or {MODALITIES[-1]}."),
-    ] = None,
+    actor: Annotated[str | None, ActorOption] = None,
+    source: Annotated[str | None, SourceOption] = None,
+    target: Annotated[str | None, TargetOption] = None,
+    dyad: Annotated[tuple[str, str] | None, DyadOption] = None,
+    code: Annotated[str | None, CodeOption] = None,
+    since: Annotated[str | None, SinceOption] = None,
+    until: Annotated[str | None, UntilOption] = None,
+    modality: Annotated[str | None, ModalityOption] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     unique: Annotated[
         bool,
@@ -189,24 +182,13 @@ def events(
         newsevents events --dyad USA PRK --code 04 --format csv
     """
     from newsevents.cli.events_view import write_events
-    from newsevents.store import EventFilters, Store
+    from newsevents.store import Store
 
-    if modality is not None and modality not in MODALITIES:
-        raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")
+    filters = event_filters(
+        actor, source, target, dyad, code, since, until, modality, unique, limit
+    )
     if fmt not in EVENT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(EVENT_FORMATS)}", param_hint="--format")
-    filters = EventFilters(
-        actor=actor,
-        source=source,
-        target=target,
-        dyad=dyad,
-        code=code,
-        since=parse_date_option(since),
-        until=parse_date_option(until),
-        modality=modality,
-        limit=limit,
-        unique=unique,
-    )
     with Store(db_path(db), read_only=True) as store:
         articles = store.query("SELECT article_id, url, ingested_at FROM articles")
         write_events(store.events(filters), fmt, output, articles)

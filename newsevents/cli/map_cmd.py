@@ -20,8 +20,18 @@ from newsevents.cli.analysis_cmd import (
     _user_errors,
     err,
 )
-from newsevents.cli.options import DbOption, parse_date_option
-from newsevents.records import MODALITIES
+from newsevents.cli.options import (
+    ActorOption,
+    CodeOption,
+    DbOption,
+    DyadOption,
+    ModalityOption,
+    SinceOption,
+    SourceOption,
+    TargetOption,
+    UntilOption,
+    event_filters,
+)
 
 PLACE_COLUMNS = ["name", "country", "precision", "lat", "lon", "events"] + [
     f"quad{n}" for n in range(1, 5)
@@ -30,27 +40,14 @@ PLACE_COLUMNS = ["name", "country", "precision", "lat", "lon", "events"] + [
 
 def map_command(
     db: Annotated[Path | None, DbOption] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Source or target (code prefix, country or entity id).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor.")] = None,
-    dyad: Annotated[
-        tuple[str, str] | None,
-        typer.Option(metavar="A B", help="Events between A and B, both directions."),
-    ] = None,
-    code: Annotated[
-        str | None, typer.Option(help="CAMEO code or prefix (19, 190) or a PLOVER type.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or after this date.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Events on or before this date.")
-    ] = None,
-    modality: Annotated[
-        str | None, typer.Option(help=f"{', '.join(MODALITIES[:-1])} or {MODALITIES[-1]}.")
-    ] = None,
+    actor: Annotated[str | None, ActorOption] = None,
+    source: Annotated[str | None, SourceOption] = None,
+    target: Annotated[str | None, TargetOption] = None,
+    dyad: Annotated[tuple[str, str] | None, DyadOption] = None,
+    code: Annotated[str | None, CodeOption] = None,
+    since: Annotated[str | None, SinceOption] = None,
+    until: Annotated[str | None, UntilOption] = None,
+    modality: Annotated[str | None, ModalityOption] = None,
     unique: Annotated[
         bool, typer.Option("--unique", help="Count each real-world event once (per cluster).")
     ] = False,
@@ -70,24 +67,11 @@ def map_command(
     """
     from newsevents.analysis.map_plot import plot_map
     from newsevents.analysis.places import map_data
-    from newsevents.store import EventFilters
 
+    filters = event_filters(actor, source, target, dyad, code, since, until, modality, unique)
     _check_choice(fmt, FORMATS, "--format")
-    if modality is not None and modality not in MODALITIES:
-        raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")
     if plot is not None and plot.suffix.lower() not in (".png", ".html", ".htm"):
         raise typer.BadParameter("the file name must end in .png or .html", param_hint="--plot")
-    filters = EventFilters(
-        actor=actor,
-        source=source,
-        target=target,
-        dyad=dyad,
-        code=code,
-        since=parse_date_option(since),
-        until=parse_date_option(until),
-        modality=modality,
-        unique=unique,
-    )
     with _user_errors(), _open(db) as store:
         data = map_data(store, filters)
         err.print(f"{data.located} of {data.total} events have a place", markup=False)
