@@ -12,7 +12,7 @@ import pycountry
 import pytest
 
 from newsevents.api import code_text
-from newsevents.events.gazetteer import City, Gazetteer, _countries, _regions
+from newsevents.events.gazetteer import City, Gazetteer, _countries, _landmarks, _regions
 
 DAY = date(2020, 1, 7)
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +85,7 @@ def _gazetteer() -> Gazetteer:
         City("Tripoli", "LBY", 32.88, 13.19, 1_150_989),
         City("Tripoli", "LBN", 34.44, 35.85, 229_398),
     )
-    return Gazetteer({"paris": paris, "tripoli": tripoli}, _regions(), _countries())
+    return Gazetteer({"paris": paris, "tripoli": tripoli}, _regions(), _countries(), {})
 
 
 def test_an_ambiguous_city_is_the_one_in_the_preferred_country_else_the_most_populous() -> None:
@@ -127,6 +127,25 @@ def test_regions_countries_and_cities_have_coordinates_and_precision(
         location = event.location
         assert (location.name, location.country, location.precision) == (name, country, precision)
         assert location.lat is not None and location.lon is not None
+
+
+def test_a_landmark_is_its_city_and_a_facility_is_no_city(coder) -> None:
+    white_house = "Trump met Netanyahu at the White House on Monday."
+    assert {(n, p) for *_, n, p in _located(coder, white_house)} == {("Washington", "city")}
+    kremlin = "Putin met Erdogan at the Kremlin."
+    assert {(n, p) for *_, n, p in _located(coder, kremlin)} == {("Moscow", "city")}
+    airport = "A US drone strike near Baghdad International Airport killed Qassem Soleimani."
+    assert {(n, p) for *_, n, p in _located(coder, airport)} == {("Baghdad", "city")}
+
+
+def test_every_landmark_is_in_its_country() -> None:
+    landmarks = _landmarks()
+    assert landmarks["white house"].name == "Washington"
+    bounds = _bounds()
+    for place in set(landmarks.values()):
+        if place.country in bounds:  # the Vatican is too small for the shapes
+            south, north, west, east = bounds[place.country]
+            assert south - 1 < place.lat < north + 1 and west - 1 < place.lon < east + 1, place
 
 
 def test_a_place_after_in_is_the_location_also_where_a_pattern_makes_it_the_target(

