@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from types import MappingProxyType
 from typing import Any
 
 from newsevents.actors.places import iso3, read_geonames
@@ -36,7 +35,8 @@ class City:
 @dataclass(frozen=True)
 class Gazetteer:
     """City names (and Latin-script alternate names) to every city of that name, most
-    populous first; region names to regions; ISO3 codes to country centroids."""
+    populous first; region and landmark names to their places; ISO3 codes to country
+    centroids. Plain mappings, so that a coder can be pickled; nothing changes them."""
 
     cities: Mapping[str, tuple[City, ...]]
     regions: Mapping[str, Location]
@@ -92,9 +92,9 @@ def _cities(raw_cities: dict[str, dict[str, Any]]) -> Mapping[str, tuple[City, .
         for name in {own, *raw.get("alternatenames", ())}:
             if name == own or latin(name):
                 by_name.setdefault(name.lower(), []).append(city)
-    return MappingProxyType(
-        {name: tuple(sorted(found, key=lambda c: -c.population)) for name, found in by_name.items()}
-    )
+    return {
+        name: tuple(sorted(found, key=lambda c: -c.population)) for name, found in by_name.items()
+    }
 
 
 def _rows(filename: str) -> list[list[str]]:
@@ -115,7 +115,7 @@ def _regions() -> Mapping[str, Location]:
         region = Location(name, country, float(lat), float(lon), "region")
         for alias in (name, *aliases.split("|")):
             regions[_region_key(alias)] = region
-    return MappingProxyType(regions)
+    return regions
 
 
 def _landmarks() -> Mapping[str, Location]:
@@ -124,13 +124,11 @@ def _landmarks() -> Mapping[str, Location]:
         place = Location(city, country, float(lat), float(lon), "city")
         for alias in aliases.split("|"):
             landmarks[_region_key(alias)] = place
-    return MappingProxyType(landmarks)
+    return landmarks
 
 
 def _countries() -> Mapping[str, Location]:
-    return MappingProxyType(
-        {
-            code: Location(name, code, float(lat), float(lon), "country")
-            for code, name, lat, lon in _rows("country_centroids.tsv")
-        }
-    )
+    return {
+        code: Location(name, code, float(lat), float(lon), "country")
+        for code, name, lat, lon in _rows("country_centroids.tsv")
+    }
