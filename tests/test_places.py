@@ -129,6 +129,26 @@ def test_regions_countries_and_cities_have_coordinates_and_precision(
         assert location.lat is not None and location.lon is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the tagger calls Ghazni an organisation: a city of the article's country still
+        ("The Taliban attacked police in Ghazni on Monday.", ("Ghazni", "city")),
+        # a place phrase on the subject ("a judge in Texas ruled"); a US state is a region
+        (
+            "On Friday, a federal judge in Texas ruled against the US government.",
+            ("Texas", "region"),
+        ),
+        # a month is no town (March, Cambridgeshire), a university no city (University, Florida)
+        ("British police arrested five men in March 2018.", None),
+        ("Nigerian officials met Niger officials at the University of Niamey.", None),
+    ],
+)
+def test_untagged_places_only_in_the_articles_countries(coder, text, place) -> None:
+    located = {(n, p) if n else None for *_, n, p in _located(coder, text)}
+    assert located == {place}
+
+
 def test_a_landmark_is_its_city_and_a_facility_is_no_city(coder) -> None:
     white_house = "Trump met Netanyahu at the White House on Monday."
     assert {(n, p) for *_, n, p in _located(coder, white_house)} == {("Washington", "city")}

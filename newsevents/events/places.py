@@ -33,6 +33,7 @@ from newsevents.records import Location, Mention, ParsedArticle, Token
 
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around", "throughout")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+UNTAGGED_TYPES = ("", "ORG", "PERSON")  # tags a place name may wrongly get (not DATE)
 MATERIAL_CONFLICT = 4
 DATELINE_CHARS = 1500  # a dateline opens one of the article's first paragraphs
 DATELINE = re.compile(
@@ -190,9 +191,23 @@ class ArticlePlaces:
         landmark = self.gazetteer.landmark(name)
         if landmark is not None:
             return landmark
+        if head.ent_type not in PLACE_TYPES:
+            return self._untagged_place(name, prefer)
         if head.ent_type == "FAC":  # a facility is no city ("White House" is Casablanca's
             return self._facility_city(name, prefer)  # name in English)
         return self.resolve(name, prefer, qualifier)
+
+    def _untagged_place(self, name: str, prefer: Sequence[str]) -> Location | None:
+        """A proper noun not tagged as a place ("in Ghazni" tagged ORG): a region, a
+        country, or a city in a country the article is about; never a name the knowledge
+        base gives an actor that is not a country (an organisation, a person)."""
+        hit = self.kb.lookup(name)
+        if hit is not None and self.kb.entries[hit.entity].kind != "country":
+            return None
+        location = self.resolve(name, prefer)
+        if location is None or location.precision != "city" or location.country in prefer:
+            return location
+        return None
 
     def _facility_city(self, name: str, prefer: Sequence[str]) -> Location | None:
         """ "Baghdad International Airport": the city a facility is named after, when that
@@ -233,21 +248,34 @@ def _countries_of(mentions: Sequence[Mention]) -> tuple[str, ...]:
 
 
 def _place_phrases(head: Token, tree: Tree, whole: bool) -> list[Token]:
-    """Heads of place entities that are objects of place prepositions under ``head`` or a
-    verb's object ("launched strikes in Gaza"), also inside its prepositional phrases
-    ("fired at a base in Iraq", "the summit at the Metropole Hotel in Hanoi"); an event
-    noun's whole phrase is searched."""
+    """Heads of the objects of place prepositions under ``head``, a verb's object ("launched
+    strikes in Gaza") or its subject ("a judge in Texas ruled"), also inside their
+    prepositional phrases ("fired at a base in Iraq", "the summit at the Metropole Hotel in
+    Hanoi"); an event noun's whole phrase is searched. Place entities, and proper nouns
+    the tagger took for something else ("met in Niamey" tagged ORG)."""
     found = []
-    hosts = [head, *tree.kids(head, "dobj")] if head.pos == "VERB" else [head]
+    hosts = [head, *tree.kids(head, "dobj", "nsubj", "nsubjpass")] if head.pos == "VERB" else [head]
     stack = [(p, 0) for host in hosts for p in tree.kids(host, "prep")]
     while stack:
         prep, depth = stack.pop(0)
         for obj in tree.kids(prep, "pobj"):
-            if prep.lemma in PLACE_PREPS and obj.ent_type in PLACE_TYPES:
+            if prep.lemma in PLACE_PREPS and (
+                obj.ent_type in PLACE_TYPES or _untagged_name(obj, tree)
+            ):
                 found.append(obj)
             if depth < (4 if whole else 1):
                 stack.extend((p, depth + 1) for p in tree.kids(obj, "prep"))
     return found
+
+
+def _untagged_name(token: Token, tree: Tree) -> bool:
+    """A bare proper noun the tagger left untagged or took for an organisation or a person
+    ("in Ghazni" as ORG): no date, and no "of" phrase ("the University of Colorado")."""
+    return (
+        token.pos == "PROPN"
+        and token.ent_type in UNTAGGED_TYPES
+        and not any(p.lemma == "of" for p in tree.kids(token, "prep"))
+    )
 
 
 def _entity_text(head: Token, tree: Tree) -> str:
