@@ -70,6 +70,9 @@ def test_the_map_api_takes_the_events_tables_filters(client: TestClient, sample_
     israel = client.get("/api/map", params={"actor": "ISR"}).json()
     assert 0 < israel["located"] < everything["located"]
     assert all("ISR" in (d["source"], d["target"]) for d in israel["dyads"])
+    unique = client.get("/api/map", params={"unique": "true"}).json()  # one report per cluster
+    assert 0 < unique["located"] <= everything["located"]
+    assert unique["total"] < everything["total"]
     bad = client.get("/api/map", params={"dyad": "ISR"})
     assert bad.status_code == 422 and "dyad" in bad.json()["error"]["message"]
 
