@@ -168,6 +168,19 @@ def test_every_landmark_is_in_its_country() -> None:
             assert south - 1 < place.lat < north + 1 and west - 1 < place.lon < east + 1, place
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "place"),
+    [
+        ("Pompeo held talks in Beijing on Monday.", None, "Beijing"),
+        ("Biden condemned Russia in a speech in Warsaw.", "RUS", "Warsaw"),
+        ("Macron met Zelensky in Kyiv.", "UKRGOV", "Kyiv"),
+    ],
+)
+def test_a_place_after_in_is_the_location_not_the_target(coder, text, target, place) -> None:
+    [event] = code_text(text, date=DAY, coder=coder)
+    assert (event.target.code if event.target else None, event.location.name) == (target, place)
+
+
 def test_a_place_after_in_is_the_location_also_where_a_pattern_makes_it_the_target(
     coder,
 ) -> None:
