@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, partial
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from newsevents.config import Settings
 from newsevents.events import code_events, load_codes, load_patterns
 from newsevents.events.codes import CodeInfo
 from newsevents.events.combine import ModelUse
+from newsevents.events.gazetteer import Gazetteer
 from newsevents.events.learned import EventModel, load_event_model
 from newsevents.events.patterns import PatternIndex
-from newsevents.events.places import Gazetteer, event_location
+from newsevents.events.places import ArticlePlaces
 from newsevents.nlp import load_model, parse_articles
 from newsevents.records import Actor, Article, Event, ParsedArticle, RawDocument, Rejection
 
@@ -121,7 +122,7 @@ class Coder:
     def code_parsed(self, parsed: ParsedArticle) -> list[Event]:
         mentions = article_mentions(parsed.sentences, self.kb, parsed.article.published)
         locate = (
-            partial(event_location, gazetteer=self.gazetteer, kb=self.kb)
+            ArticlePlaces.of(parsed, mentions, self.gazetteer, self.kb).locate
             if self.gazetteer is not None
             else None
         )

@@ -13,6 +13,7 @@ Modality = Literal["asserted", "negated", "hypothetical", "future", "speculative
 MODALITIES: tuple[Modality, ...] = get_args(Modality)  # the one list of modalities
 DatePrecision = Literal["day", "month", "year", "document"]
 Producer = Literal["pattern", "model", "both"]
+LocationPrecision = Literal["city", "region", "country"]
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class Location:
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    precision: LocationPrecision | None = None  # city, region or country (added in 0.2)
 
 
 @dataclass(frozen=True)

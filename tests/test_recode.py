@@ -146,6 +146,7 @@ def test_a_store_from_before_coder_version_opens_and_upgrades(
     con = duckdb.connect(str(db))  # make it a store of migration 004
     con.execute("DROP INDEX events_article")  # DuckDB alters no indexed table
     con.execute("ALTER TABLE events DROP COLUMN coder_version")
+    con.execute("ALTER TABLE events DROP COLUMN location_precision")  # migration 006
     con.execute("CREATE INDEX events_article ON events (article_id)")
     con.execute("DELETE FROM schema_migrations WHERE version >= 5")
     con.close()

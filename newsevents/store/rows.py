@@ -30,6 +30,7 @@ EVENT_COLUMNS = (
     "location_country",
     "location_lat",
     "location_lon",
+    "location_precision",
     "evidence_text",
     "evidence_start",
     "evidence_end",
@@ -107,6 +108,7 @@ def event_row(event: Event, run_id: str) -> tuple[Any, ...]:
         location.country if location else None,
         location.lat if location else None,
         location.lon if location else None,
+        location.precision if location else None,
         event.evidence.text,
         event.evidence.start,
         event.evidence.end,
@@ -149,6 +151,7 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
             "country": row["location_country"],
             "lat": row["location_lat"],
             "lon": row["location_lon"],
+            "precision": row.get("location_precision"),
         }
     return {
         "event_id": row["event_id"],
