@@ -195,9 +195,10 @@ def _assert_recode_gives_the_fresh_store(old: Path, fresh: Path, new_coder, arti
         # every field of every event record (all but the run that wrote it)
         assert a.event_records() == b.event_records()
         articles_sql = "SELECT article_id, published, date_source, n_events FROM articles"
-        assert a.query(articles_sql + " ORDER BY 1").to_pylist() == b.query(
-            articles_sql + " ORDER BY 1"
-        ).to_pylist()
+        assert (
+            a.query(articles_sql + " ORDER BY 1").to_pylist()
+            == b.query(articles_sql + " ORDER BY 1").to_pylist()
+        )
     assert {v for (v,) in _events(old, "coder_version")} == {new_coder.version}
     assert (summary.articles, summary.recoded) == (articles, articles)
     assert (summary.events_before, summary.events_after) == (len(before), len(_events(fresh)))
