@@ -68,7 +68,7 @@ def map_command(
 
         newsevents map --code 19 --since 2023-01-01 --plot violence.html
 
-        newsevents map --actor Russia --since 2022 --until 2022-03 --plot russia.svg
+        newsevents map --actor Russia --since 2022-02 --plot russia.svg
     """
     from newsevents.analysis.map_plot import plot_map
     from newsevents.analysis.places import map_data
