@@ -34,7 +34,8 @@ def chunks(
 
 
 def clean_batch(items: list[RawDocument | ReadError], coder: Coder) -> Batch:
-    """Clean the documents of one chunk; rejections and read errors become problems."""
+    """Clean the documents of one chunk; rejections, read errors and the articles'
+    warnings become problems."""
     batch = Batch()
     for item in items:
         if isinstance(item, ReadError):
@@ -46,4 +47,6 @@ def clean_batch(items: list[RawDocument | ReadError], coder: Coder) -> Batch:
             batch.problems.append((result.origin, result.doc_id, "rejected", result.reason))
         else:
             batch.articles.append((result, None))
+            for warning in result.warnings:  # a date read by a rule, or none: said, and kept
+                batch.problems.append((result.origin, result.doc_id, "warning", warning))
     return batch

@@ -30,6 +30,7 @@ class Settings:
     scheduler: str | None = None  # address of an existing Dask scheduler
     use_model: bool = True  # the learned event model beside the patterns (--no-model: off)
     model_threads: int = 1  # ONNX Runtime threads for the model, per process
+    dayfirst: bool = False  # all-number dates ("10/11/2023") day first (--dayfirst)
 
     def describe(self) -> dict[str, object]:
         """The settings as plain JSON-able values, for the ingest-run record."""
@@ -44,4 +45,5 @@ class Settings:
             "scheduler": self.scheduler,
             "use_model": self.use_model,
             "model_threads": self.model_threads,
+            "dayfirst": self.dayfirst,
         }

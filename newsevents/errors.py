@@ -35,6 +35,16 @@ class Errors:
         "search`), a CAMEO code such as USA or IRNMIL, or an entity id such as org:irgc"
     )
     E017 = "invalid date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+    E018 = "{path}: the store is read-only ({reason}); it can be read but not written to"
+    E019 = (
+        "{path}: the store is read-only ({reason}) and was made by an older newsevents: make"
+        " it writable once so that it can be upgraded"
+    )
+    E020 = (
+        "the folder {folder} does not exist (for the store {path}): create it or use another --db"
+    )
+    E021 = "--date gives one article a new date: say which with --doc ID"
+    E022 = "no stored article has doc_id or article_id {doc!r} in {path}"
 
     # evaluation (newsevents eval): gold files, system output, the quality baseline
     E101 = (
@@ -71,6 +81,7 @@ class NewseventsError(Exception):
 
     def __init__(self, code: str, **kwargs: object) -> None:
         self.code = code
+        self.reason = kwargs.get("reason")  # the cause, when the message names one
         self.message = getattr(Errors, code).format(**kwargs)
         super().__init__(f"[{code}] {self.message}")
 

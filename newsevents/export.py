@@ -161,6 +161,7 @@ _GDELT_NEEDS = (
     "location_country",
     "location_lat",
     "location_lon",
+    "location_precision",
 )
 _ICEWS_NEEDS = (*_GDELT_NEEDS, "doc_id", "sentence_index")
 _PLOVER_NEEDS = (
@@ -247,14 +248,15 @@ def _gdelt_actor(column: dict[str, list[Any]], number: int, role: str) -> dict[s
 def _gdelt_action_geo(column: dict[str, list[Any]]) -> dict[str, list[Any]]:
     names, countries = column["location_name"], column["location_country"]
     lats, lons = column["location_lat"], column["location_lon"]
+    kinds = _place_kinds(column)
     country_names = _country_names()
     return {
         "ActionGeo_Type": [
-            _geo_type(n, c, lat) for n, c, lat in zip(names, countries, lats, strict=True)
+            _geo_type(n, c, kind) for n, c, kind in zip(names, countries, kinds, strict=True)
         ],
         "ActionGeo_FullName": [
-            _full_name(name, country_names.get(country or ""), lat)
-            for name, country, lat in zip(names, countries, lats, strict=True)
+            _full_name(name, country_names.get(country or ""), kind)
+            for name, country, kind in zip(names, countries, kinds, strict=True)
         ],
         "ActionGeo_CountryCode": [
             fips_code(country, name) for country, name in zip(countries, names, strict=True)
@@ -314,18 +316,27 @@ def _sector_block(sector: str | None, block: int) -> str | None:
     return value or None
 
 
-def _geo_type(name: str | None, country: str | None, lat: float | None) -> int | None:
-    """GDELT's geographic resolution: 1 country, 3 US city, 4 world city."""
+def _place_kinds(column: dict[str, list[Any]]) -> list[str]:
+    """Each location's precision (city, region, country); locations stored before 0.2 had
+    none and were cities when they had coordinates."""
+    return [
+        precision or ("city" if lat is not None else "country")
+        for precision, lat in zip(column["location_precision"], column["location_lat"], strict=True)
+    ]
+
+
+def _geo_type(name: str | None, country: str | None, kind: str) -> int | None:
+    """GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city,
+    5 world state (a region)."""
     if name is None:
         return None
-    if lat is None:
-        return 1
-    return 3 if country == "USA" else 4
+    us = country == "USA"
+    return {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4}[kind]
 
 
-def _full_name(name: str | None, country_name: str | None, lat: float | None) -> str | None:
-    """GDELT's "City, Country" for cities; a country is its own name."""
-    if name is None or lat is None or not country_name or country_name == name:
+def _full_name(name: str | None, country_name: str | None, kind: str) -> str | None:
+    """GDELT's "City, Country" for cities and regions; a country is its own name."""
+    if name is None or kind == "country" or not country_name or country_name == name:
         return name
     return f"{name}, {country_name}"
 
@@ -340,9 +351,12 @@ def to_icews(events: pa.Table) -> pa.Table:
     column = _columns(events, _ICEWS_NEEDS)
     codes = _code_names()
     countries = _country_names()
+    kinds = _place_kinds(column)
     cities = [
-        name if lat is not None else None
-        for name, lat in zip(column["location_name"], column["location_lat"], strict=True)
+        n if k == "city" else None for n, k in zip(column["location_name"], kinds, strict=True)
+    ]
+    provinces = [
+        n if k == "region" else None for n, k in zip(column["location_name"], kinds, strict=True)
     ]
     values: dict[str, list[Any]] = {
         "Event ID": [global_event_id(value) for value in column["event_id"]],
@@ -353,6 +367,7 @@ def to_icews(events: pa.Table) -> pa.Table:
         "Story ID": column["doc_id"],
         "Sentence Number": [i + 1 if i is not None else None for i in column["sentence_index"]],
         "City": cities,
+        "Province": provinces,
         "Country": [_country_name(c, countries) for c in column["location_country"]],
         "Latitude": column["location_lat"],
         "Longitude": column["location_lon"],

@@ -18,8 +18,10 @@ import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from newsevents.batches import Batch, Problem, chunks, clean_batch
 from newsevents.coder import Coder
@@ -29,6 +31,7 @@ from newsevents.records import Article, Event
 from newsevents.store import Store, busy_timeout, writer_lock
 
 WRITER_PATIENCE = 120.0  # seconds an ingest waits for readers to let go of the store
+EXAMPLES = 5  # doc ids kept to name undated or duplicate articles in the summary
 ProblemHandler = Callable[[str, str, str], None]  # (kind, origin, message)
 ProgressHandler = Callable[[int, int], None]  # (documents read, events so far)
 
@@ -44,6 +47,10 @@ class IngestSummary:
     rejected: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     events: int = 0
+    warnings: int = 0  # articles stored with a warning (a date read by a stated rule, or none)
+    undated: int = 0  # new articles stored without a publication date
+    undated_examples: list[str] = field(default_factory=list)  # the first few doc ids
+    duplicate_examples: list[str] = field(default_factory=list)  # the first few doc ids
 
     def counts(self) -> dict[str, int]:
         return {
@@ -67,11 +74,10 @@ def run_ingest(
     summary = IngestSummary()
     path = settings.db_path
     with writer_lock(path):
-        with _open(path) as store:
+        with open_to_write(path) as store:
             store.mark_interrupted_runs()  # we hold the lock: runs still "running" are dead
-            command = " ".join(shlex.quote(a) for a in ["newsevents", *sys.argv[1:]])
-            summary.run_id = store.start_run(command, settings.describe())
-        try:
+            summary.run_id = store.start_run(run_command(), settings.describe())
+        with recorded_end(path, summary):
             distributed = settings.workers > 1 or bool(settings.scheduler)
             if not distributed:
                 coder = coder or Coder.load(settings)
@@ -81,29 +87,60 @@ def run_ingest(
                 pending = _store_batch(batch, path, summary, seen, on_problem, coder, pending)
                 if on_progress:
                     on_progress(summary.read, summary.events)
-            with _open(path) as store:
+            with open_to_write(path) as store:
                 if pending is not None:
                     _write(store, summary, pending, [])
-                if summary.events or store.has_unclustered_events():
-                    store.recluster()
-                store.finish_run(summary.run_id, summary.counts())
-        except BaseException:
-            _record_failure(path, summary)
-            raise
+                finish_run(store, summary, changed=summary.events > 0)
     return summary
 
 
-def _open(path: Path) -> Store:
+class RunSummary(Protocol):
+    """What the end of a run records: its id and its counts (ingest and recode runs)."""
+
+    run_id: str
+
+    def counts(self) -> dict[str, int]: ...
+
+
+def finish_run(store: Store, summary: RunSummary, changed: bool) -> None:
+    """Recluster when events changed (or a dead run left some unclustered), then record
+    the run as finished."""
+    if changed or store.has_unclustered_events():
+        store.recluster()
+    store.finish_run(summary.run_id, summary.counts())
+
+
+@contextmanager
+def recorded_end(path: Path, summary: RunSummary) -> Iterator[None]:
+    """Record a run that ends early: "interrupted" on Ctrl-C, "failed" on any other
+    error (which is raised again)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        end_run(path, summary.run_id, summary.counts(), "interrupted")
+        raise
+    except BaseException:
+        end_run(path, summary.run_id, summary.counts(), "failed")
+        raise
+
+
+def run_command() -> str:
+    """The command line of this process, as recorded with a run."""
+    return " ".join(shlex.quote(a) for a in ["newsevents", *sys.argv[1:]])
+
+
+def open_to_write(path: Path) -> Store:
     """The store, opened to write; waits longer than a reader would (a reader's query is
     allowed to finish) before E011."""
     return Store(path, busy_timeout=max(WRITER_PATIENCE, busy_timeout()))
 
 
-def _record_failure(path: Path, summary: IngestSummary) -> None:
-    """Mark the run failed when the store can be opened; never hides the first error."""
+def end_run(path: Path, run_id: str, counts: dict[str, int], status: str) -> None:
+    """Record how a run ended ("failed", "interrupted") when the store can be opened;
+    never hides the error that ended it."""
     try:
         with Store(path, busy_timeout=busy_timeout()) as store:
-            store.finish_run(summary.run_id, summary.counts(), status="failed")
+            store.finish_run(run_id, counts, status=status)
     except Exception:  # noqa: BLE001 - the original error is what the user must see
         pass
 
@@ -140,6 +177,8 @@ def _store_batch(
     for origin, _, kind, reason in batch.problems:
         if kind == "error":
             summary.errors.append(reason)
+        elif kind == "warning":
+            summary.warnings += 1
         else:
             summary.rejected[reason.split(":")[0]] += 1
         if on_problem:
@@ -147,7 +186,7 @@ def _store_batch(
     coded_already = all(events is not None for _, events in batch.articles)
     known: set[str] = set()
     if batch.articles or pending is not None or (coded_already and batch.problems):
-        with _open(path) as store:
+        with open_to_write(path) as store:
             if pending is not None:
                 _write(store, summary, pending, [])
             if batch.articles:
@@ -158,7 +197,7 @@ def _store_batch(
     fresh = _fresh(batch, known, seen, summary)
     coded = _coded(fresh, coder)
     if batch.problems:
-        with _open(path) as store:
+        with open_to_write(path) as store:
             _write(store, summary, coded, batch.problems)
         return None
     return coded or None
@@ -172,6 +211,7 @@ def _fresh(
     for article, events in batch.articles:
         if article.article_id in known or article.article_id in seen:
             summary.duplicate += 1
+            _keep_example(summary.duplicate_examples, article.doc_id)
         else:
             seen.add(article.article_id)
             fresh.append((article, events))
@@ -189,6 +229,15 @@ def _write(
         store.write_batch(summary.run_id, coded, problems)  # type: ignore[arg-type]
     summary.new += len(coded)
     summary.events += sum(len(events or ()) for _, events in coded)
+    for article, _ in coded:
+        if article.published is None:
+            summary.undated += 1
+            _keep_example(summary.undated_examples, article.doc_id)
+
+
+def _keep_example(examples: list[str], doc_id: str) -> None:
+    if len(examples) < EXAMPLES:
+        examples.append(doc_id)
 
 
 def _coded(

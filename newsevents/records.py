@@ -13,6 +13,7 @@ Modality = Literal["asserted", "negated", "hypothetical", "future", "speculative
 MODALITIES: tuple[Modality, ...] = get_args(Modality)  # the one list of modalities
 DatePrecision = Literal["day", "month", "year", "document"]
 Producer = Literal["pattern", "model", "both"]
+LocationPrecision = Literal["city", "region", "country"]
 
 
 @dataclass(frozen=True)
@@ -55,14 +56,18 @@ class Article:
     text: str
     title: str | None = None
     published: date | None = None
-    date_source: Literal["metadata", "text", "user"] | None = None
+    # where ``published`` came from: the record's or page's metadata, a dateline in the
+    # text, the user's --date, or a date in the file name
+    date_source: Literal["metadata", "text", "user", "filename"] | None = None
     url: str | None = None
     removed_lines: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # dates read by a stated rule, or not read (said, not stored)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
         data["removed_lines"] = list(self.removed_lines)
+        data["warnings"] = list(self.warnings)
         return data
 
 
@@ -142,6 +147,7 @@ class Location:
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    precision: LocationPrecision | None = None  # city, region or country (added in 0.2)
 
 
 @dataclass(frozen=True)
@@ -176,10 +182,12 @@ class Event:
     confidence: float
     article_id: str = field(default="", compare=False)
     by: Producer = "pattern"
+    coder_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON event record (the contract); ``article_id`` is a store column only.
-        ``by`` says what produced the event: the patterns, the learned model, or both."""
+        ``by`` says what produced the event: the patterns, the learned model, or both;
+        ``coder_version`` which coder (package version + hash of its data and model)."""
         data = asdict(self)
         data.pop("article_id")
         return data

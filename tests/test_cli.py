@@ -33,6 +33,7 @@ RECORD_KEYS = {
     "evidence",
     "confidence",
     "by",  # added in 0.2: pattern, model or both
+    "coder_version",  # added in 0.2: the package version and a hash of its data and model
 }
 ACTOR_KEYS = {"code", "country", "sector", "name", "text", "entity"}
 

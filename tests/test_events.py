@@ -339,7 +339,7 @@ def test_he_is_the_one_person_just_named_and_no_one_when_two_are(coder) -> None:
     ("text", "name", "country", "has_coordinates"),
     [
         ("Vladimir Putin met Xi Jinping in Moscow.", "Moscow", "RUS", True),
-        ("Iran fired missiles at a U.S. base in Iraq.", "Iraq", "IRQ", False),
+        ("Iran fired missiles at a U.S. base in Iraq.", "Iraq", "IRQ", True),  # its centroid
         (
             "The second U.S.-North Korea summit opened at a hotel in Hanoi, Vietnam.",
             "Hanoi",

@@ -515,3 +515,37 @@ def _strip_nulls(value: Any) -> Any:
 
 def _is_null(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value)
+
+
+# -- places at each precision (location.precision, 0.2) ----------------------------------------
+def test_exports_say_whether_a_place_is_a_city_a_region_or_a_country(db: Path) -> None:
+    places = {
+        "c1": Location("Hanoi", "VNM", 21.0245, 105.84117, "city"),
+        "c2": Location("Gaza Strip", "PSE", 31.42, 34.37, "region"),
+        "c3": Location("Iran", "IRN", 32.58, 54.27, "country"),  # a centroid: no city
+    }
+    events = [
+        _event(f"00000000000000{key}", "c", USA, PRK, "040", "2019-02-27", place)
+        for key, place in places.items()
+    ]
+    with Store(db) as writer:
+        writer.write_batch(writer.start_run("test", {}), [(_article("c", None), events)])
+    with Store(db, read_only=True) as reader:
+        table = reader.events()
+    gdelt, icews = to_gdelt(table), to_icews(table)
+    rows = {
+        key: (
+            _by_id(gdelt, "GLOBALEVENTID", f"00000000000000{key}"),
+            _by_id(icews, "Event ID", f"00000000000000{key}"),
+        )
+        for key in places
+    }
+    assert [rows[k][0]["ActionGeo_Type"] for k in places] == [4, 5, 1]
+    assert rows["c2"][0]["ActionGeo_FullName"].startswith("Gaza Strip, ")
+    assert rows["c3"][0]["ActionGeo_FullName"] == "Iran"
+    assert rows["c3"][0]["ActionGeo_Lat"] == 32.58
+    assert [(rows[k][1]["City"], rows[k][1]["Province"]) for k in places] == [
+        ("Hanoi", None),
+        (None, "Gaza Strip"),
+        (None, None),
+    ]

@@ -143,9 +143,10 @@ def test_events_since_and_until_take_a_year_or_a_month(sample_store: Path) -> No
     assert backwards.exit_code == 2 and "is after --until" in backwards.output
 
 
-def test_an_unknown_name_is_one_line_and_exit_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["events", "map"])
+def test_an_unknown_name_is_one_line_and_exit_1(tmp_path: Path, command: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "newsevents", "events", "--db", str(tmp_path / "x.duckdb")]
+        [sys.executable, "-m", "newsevents", command, "--db", str(tmp_path / "x.duckdb")]
         + ["--actor", "Narnia"],
         capture_output=True,
         text=True,

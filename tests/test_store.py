@@ -72,6 +72,8 @@ def test_migrations_are_recorded_once(db: Path) -> None:
         (2, "002_clusters.sql"),
         (3, "003_actor_codes.sql"),
         (4, "004_produced_by.sql"),
+        (5, "005_coder_version.sql"),
+        (6, "006_location_precision.sql"),
     ]
 
 

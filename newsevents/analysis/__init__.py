@@ -1,4 +1,6 @@
-"""analysis: dyadic time series, the actor network and its blocs, surges and attention.
+"""analysis: dyadic time series, the actor network and its blocs, surges, attention, and the
+places and country dyads a map draws (:func:`map_data`, drawn by
+:mod:`newsevents.analysis.map_plot`).
 
 Each function reads a :class:`~newsevents.store.Store` and returns a pandas DataFrame
 (``frame.attrs`` says what it covers); :mod:`newsevents.analysis.plots` draws each table
@@ -26,12 +28,14 @@ from newsevents.analysis.network import (
     write_graphml,
     write_network_json,
 )
+from newsevents.analysis.places import MapData, map_data
 from newsevents.analysis.selection import Scope, make_scope
 from newsevents.analysis.surges import actor_surges, poisson_tail
 from newsevents.errors import AnalysisError
 
 __all__ = [
     "AnalysisError",
+    "MapData",
     "Partition",
     "Scope",
     "actor_surges",
@@ -39,6 +43,7 @@ __all__ = [
     "bloc_shift",
     "dyad_series",
     "make_scope",
+    "map_data",
     "network_edges",
     "network_graph",
     "network_json",

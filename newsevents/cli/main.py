@@ -12,17 +12,19 @@ from rich.console import Console
 
 from newsevents import __version__
 from newsevents.cli.filters import (
-    ACTOR_FORMS,
+    ActorOption,
+    CodeOption,
+    DyadOption,
+    ModalityOption,
     SinceOption,
+    SourceOption,
+    TargetOption,
     UntilOption,
-    check_range,
-    resolve_actor,
-    resolve_dyad,
-    since_date,
-    until_date,
+    event_filters,
 )
 from newsevents.cli.options import (
     DateOption,
+    DayFirstOption,
     DbOption,
     NoModelOption,
     db_path,
@@ -30,7 +32,6 @@ from newsevents.cli.options import (
 )
 from newsevents.config import Settings
 from newsevents.errors import NewseventsError
-from newsevents.records import MODALITIES
 
 app = typer.Typer(
     name="newsevents",
@@ -115,6 +116,7 @@ def ingest(
         typer.Option(metavar="ADDR", help="Run on an existing Dask cluster: tcp://HOST:PORT."),
     ] = None,
     no_model: Annotated[bool, NoModelOption] = False,
+    dayfirst: Annotated[bool, DayFirstOption] = False,
 ) -> None:
     r"""Read, clean, code and store articles. Idempotent: an article already stored (same
     clean text) is counted as a duplicate and not stored again.
@@ -124,6 +126,10 @@ def ingest(
 
     Exit code 0 when every input could be read (rejected articles are counted, not
     errors); 1 when a path or record could not be read, after storing all that could.
+
+    Dates: the article's metadata, then its dateline, then --date, then a date in the
+    file name; the summary names the articles stored without one. An article already
+    stored is not changed by --date: use newsevents recode --doc ID --date D.
 
     Example:
 
@@ -138,6 +144,7 @@ def ingest(
         workers=workers,
         scheduler=scheduler,
         use_model=not no_model,
+        dayfirst=dayfirst,
     )
     summary = run_ingest_with_progress(paths, settings, err)
     if summary.errors:
@@ -147,23 +154,14 @@ def ingest(
 @app.command()
 def events(
     db: Annotated[Path | None, DbOption] = None,
-    actor: Annotated[str | None, typer.Option(help=f"Source or target: {ACTOR_FORMS}.")] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor (as --actor).")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor (as --actor).")] = None,
-    dyad: Annotated[
-        tuple[str, str] | None,
-        typer.Option(metavar="A B", help="Events between A and B, both directions."),
-    ] = None,
-    code: Annotated[
-        str | None,
-        typer.Option("--code", help="CAMEO code or prefix (16, 163) or a PLOVER type (SANCTION)."),
-    ] = None,
+    actor: Annotated[str | None, ActorOption] = None,
+    source: Annotated[str | None, SourceOption] = None,
+    target: Annotated[str | None, TargetOption] = None,
+    dyad: Annotated[tuple[str, str] | None, DyadOption] = None,
+    code: Annotated[str | None, CodeOption] = None,
     since: Annotated[str | None, SinceOption] = None,
     until: Annotated[str | None, UntilOption] = None,
-    modality: Annotated[
-        str | None,
-        typer.Option(help=f"{', '.join(MODALITIES[:-1])} or {MODALITIES[-1]}."),
-    ] = None,
+    modality: Annotated[str | None, ModalityOption] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     unique: Annotated[
         bool,
@@ -205,26 +203,13 @@ def events(
         newsevents events --actor Russia --since 2022 --until 2022-03
     """
     from newsevents.cli.events_view import write_events
-    from newsevents.store import EventFilters, Store
+    from newsevents.store import Store
 
-    if modality is not None and modality not in MODALITIES:
-        raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")
+    filters = event_filters(
+        actor, source, target, dyad, code, since, until, modality, unique, limit
+    )
     if fmt not in EVENT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(EVENT_FORMATS)}", param_hint="--format")
-    first, last = since_date(since), until_date(until)
-    check_range(first, last)
-    filters = EventFilters(
-        actor=resolve_actor(actor, "--actor"),
-        source=resolve_actor(source, "--source"),
-        target=resolve_actor(target, "--target"),
-        dyad=resolve_dyad(dyad),
-        code=code,
-        since=first,
-        until=last,
-        modality=modality,
-        limit=limit,
-        unique=unique,
-    )
     with Store(db_path(db), read_only=True) as store:
         articles = store.query("SELECT article_id, url, ingested_at FROM articles")
         write_events(store.events(filters), fmt, output, articles, header)
@@ -236,6 +221,7 @@ def clean(
         list[str], typer.Argument(help="Files or directories; - reads standard input.")
     ],
     date: Annotated[str | None, DateOption] = None,
+    dayfirst: Annotated[bool, DayFirstOption] = False,
 ) -> None:
     r"""Print the clean text and metadata of each article as JSON (one object per line),
     with the lines removed as page furniture, so you can see what was kept.
@@ -255,10 +241,12 @@ def clean(
             err.print(f"error: {item.message}", markup=False)
             failed = True
             continue
-        result = clean_document(item, day)
+        result = clean_document(item, day, dayfirst=dayfirst)
         if isinstance(result, Rejection):
             err.print(f"rejected: {result.origin}: {result.reason}", markup=False)
             continue
+        for warning in result.warnings:
+            err.print(f"warning: {result.origin}: {warning}", markup=False)
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     if failed:
         raise typer.Exit(1)
@@ -308,6 +296,8 @@ def _register_commands() -> None:
         surges_command,
     )
     from newsevents.cli.eval_cmd import annotate_command, eval_command
+    from newsevents.cli.map_cmd import map_command
+    from newsevents.cli.recode_cmd import recode_command
     from newsevents.cli.serve_cmd import serve_command
 
     app.command("eval")(eval_command)
@@ -318,7 +308,9 @@ def _register_commands() -> None:
     app.command("blocs")(blocs_command)
     app.command("surges")(surges_command)
     app.command("attention")(attention_command)
+    app.command("map")(map_command)
     app.command("serve")(serve_command)
+    app.command("recode")(recode_command)
 
 
 _register_commands()

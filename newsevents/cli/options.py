@@ -36,6 +36,11 @@ def db_path(value: Path | None) -> Path:
     return value if value is not None else default_db_path()
 
 
+DayFirstOption = typer.Option(
+    "--dayfirst",
+    help="Read all-number dates such as 10/11/2023 day first (10 November); without it they"
+    " are read month first, with a warning when both readings are possible.",
+)
 NoModelOption = typer.Option(
     "--no-model",
     help="Code with the patterns only, without the learned event model.",

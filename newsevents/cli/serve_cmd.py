@@ -69,7 +69,11 @@ def serve_command(
     app = create_app(settings)
     err.print(f"serving {settings.db_path} on http://{host}:{port}/ (Ctrl+C stops)", markup=False)
     uvicorn.run(
-        app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_keep_alive=5,
         limit_concurrency=100,
     )
 

@@ -36,7 +36,7 @@ def code_events(
     use: ModelUse | None = None,
 ) -> list[Event]:
     """Events of one article; ``mentions[k]`` are the actor mentions of sentence ``k``;
-    ``locate`` finds an event's place (see :func:`newsevents.events.places.event_location`);
+    ``locate`` finds an event's place (see :class:`newsevents.events.places.ArticlePlaces`);
     ``model``, when given, adds targets and events where the patterns are silent
     (:mod:`newsevents.events.combine`). One event per (source, target, code, date):
     repeats keep the most confident."""

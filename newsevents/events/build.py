@@ -26,7 +26,9 @@ from newsevents.records import (
     Token,
 )
 
-Locator = Callable[[Token, Tree], Location | None]
+# An event's place from its match, the sentence's tree and the event's quad class (see
+# :meth:`newsevents.events.places.ArticlePlaces.locate`).
+Locator = Callable[[Match, Tree, int], Location | None]
 
 # Acts that parties do together when the sentence names no one else: "Serbia and Kosovo
 # signed a trade deal", "Armenia and Azerbaijan held talks" are each party's act towards the
@@ -55,7 +57,7 @@ def events_of(
         announced = intent_code(info.cameo, stated_intent(match.trigger, tree))
         if announced is not None and announced in codes:
             info, modality = codes[announced], "asserted"
-    location = locate(match.trigger, tree) if locate is not None else None
+    location = locate(match, tree, info.quad_class) if locate is not None else None
     targets: Sequence[Mention | None] = match.targets or _joint_parties(match, info) or (None,)
     events = []
     for source in match.sources:

@@ -12,6 +12,7 @@ again for ``busy_timeout`` seconds (``$NEWSEVENTS_BUSY_TIMEOUT``, default 10) be
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -63,6 +64,10 @@ GROUP BY ALL
 """
 
 DEFAULT_BUSY_TIMEOUT = 10.0
+# How the operating system says a file cannot be written (chmod, chattr +i, a read-only
+# mount): errno values, and the words DuckDB's messages carry for them.
+READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
+READ_ONLY_WORDS = ("permission denied", "operation not permitted", "read-only file system")
 
 
 def busy_timeout() -> float:
@@ -89,9 +94,7 @@ class Store:
         if read_only and not self.path.exists():
             raise NewseventsError("E001", path=f"{self.path} (no store yet: run newsevents ingest)")
         if read_only and _needs_migration(self.path, timeout):
-            # an older store: upgrade it once
-            with _connect(self.path, read_only=False, timeout=timeout) as con:
-                migrate(con)
+            _upgrade(self.path, timeout)  # an older store: upgrade it once
         self.con = _connect(self.path, read_only, timeout)
         if not read_only:
             try:
@@ -319,9 +322,14 @@ def writer_lock(path: str | Path) -> Iterator[Path]:
     except ImportError:  # pragma: no cover - Windows
         yield lock_path
         return
+    folder = lock_path.parent
+    if not folder.is_dir():
+        raise NewseventsError("E020", folder=folder, path=path)
     try:
         handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole run
     except OSError as exc:
+        if exc.errno in READ_ONLY_ERRNOS:
+            raise NewseventsError("E018", path=path, reason=exc.strerror) from None
         raise NewseventsError("E002", path=lock_path, reason=exc.strerror or exc) from None
     try:
         try:
@@ -335,6 +343,17 @@ def writer_lock(path: str | Path) -> Iterator[Path]:
 
 def _default_timeout() -> float:
     return busy_timeout()
+
+
+def _upgrade(path: Path, timeout: float) -> None:
+    """Apply the migrations an older store lacks; E019 when the file cannot be written."""
+    try:
+        with _connect(path, read_only=False, timeout=timeout) as con:
+            migrate(con)
+    except NewseventsError as exc:
+        if exc.code != "E018":
+            raise
+        raise NewseventsError("E019", path=path, reason=exc.reason) from None
 
 
 def _needs_migration(path: Path, timeout: float) -> bool:
@@ -351,7 +370,10 @@ def _connect(path: Path, read_only: bool, timeout: float = 0.0) -> Any:
         try:
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
+            message = str(exc).lower()
+            if not read_only and any(words in message for words in READ_ONLY_WORDS):
+                raise NewseventsError("E018", path=path, reason=_why_read_only(exc)) from None
+            if "lock" not in message:
                 raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
             if time.monotonic() >= deadline:
                 raise NewseventsError("E011", path=path) from None
@@ -359,6 +381,11 @@ def _connect(path: Path, read_only: bool, timeout: float = 0.0) -> Any:
             raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
         time.sleep(min(pause * random.uniform(0.5, 1.5), max(0.0, deadline - time.monotonic())))
         pause = min(pause * 2, 0.5)
+
+
+def _why_read_only(exc: Exception) -> str:
+    message = str(exc).lower()
+    return next((words for words in READ_ONLY_WORDS if words in message), "not writable")
 
 
 def _first_line(exc: Exception) -> str:

@@ -30,6 +30,7 @@ EVENT_COLUMNS = (
     "location_country",
     "location_lat",
     "location_lon",
+    "location_precision",
     "evidence_text",
     "evidence_start",
     "evidence_end",
@@ -37,6 +38,7 @@ EVENT_COLUMNS = (
     "confidence",
     "run_id",
     "produced_by",
+    "coder_version",
 )
 CLUSTER_COLUMNS = (
     "cluster_id",
@@ -106,6 +108,7 @@ def event_row(event: Event, run_id: str) -> tuple[Any, ...]:
         location.country if location else None,
         location.lat if location else None,
         location.lon if location else None,
+        location.precision if location else None,
         event.evidence.text,
         event.evidence.start,
         event.evidence.end,
@@ -113,6 +116,7 @@ def event_row(event: Event, run_id: str) -> tuple[Any, ...]:
         event.confidence,
         run_id,
         event.by,
+        event.coder_version,
     )
 
 
@@ -147,6 +151,7 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
             "country": row["location_country"],
             "lat": row["location_lat"],
             "lon": row["location_lon"],
+            "precision": row.get("location_precision"),
         }
     return {
         "event_id": row["event_id"],
@@ -173,4 +178,5 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
         },
         "confidence": row["confidence"],
         "by": row.get("produced_by") or "pattern",
+        "coder_version": row.get("coder_version"),
     }

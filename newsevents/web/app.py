@@ -23,6 +23,7 @@ from newsevents.config import Settings, default_db_path
 from newsevents.errors import NewseventsError
 from newsevents.web.access import CoderHolder, ResultCache, StoreAccess
 from newsevents.web.limits import BodyLimit, TimeLimit, TokenGuard
+from newsevents.web.map_routes import map_router
 from newsevents.web.routes import api_router
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def create_app(settings: ServeSettings | None = None, coder: Coder | None = None
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(TokenGuard, path="/api/ingest", token=settings.token)
     app.include_router(api_router, prefix="/api")
+    app.include_router(map_router, prefix="/api")
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

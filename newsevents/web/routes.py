@@ -308,6 +308,9 @@ def ingest(
         **summary.counts(),
         "rejected_reasons": dict(summary.rejected),
         "error_messages": errors,
+        "warnings": summary.warnings,  # dates read by a stated rule, or not read
+        "undated": summary.undated,  # new articles stored without a date
+        "undated_doc_ids": summary.undated_examples,  # the first few
     }
 
 

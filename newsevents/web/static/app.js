@@ -383,7 +383,7 @@ function page(params, offset) {
   location.hash = `#/events?${next}`;
 }
 
-function filterForm(params) {
+function filterForm(params, base = "#/events") {
   const text = (name, label, placeholder) => h("label", {}, label,
     h("input", { type: "text", name, value: params.get(name) || "", placeholder }));
   // a year, a month or a day: 2022, 2022-03, 2022-03-15 (the API reads all three)
@@ -398,12 +398,12 @@ function filterForm(params) {
     when("since", "since"), when("until", "until"), h("label", {}, "modality", modality),
     h("label", { class: "check" }, h("input", { type: "checkbox", name: "unique", checked: params.get("unique") === "true" }), "one row per real-world event"),
     h("button", { type: "submit" }, "Filter"),
-    h("button", { type: "button", class: "plain", onclick: () => { location.hash = "#/events"; } }, "Clear"));
+    h("button", { type: "button", class: "plain", onclick: () => { location.hash = base; } }, "Clear"));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const next = new URLSearchParams();
     for (const [key, value] of new FormData(form)) if (value) next.set(key, key === "unique" ? "true" : value.trim());
-    location.hash = `#/events?${next}`;
+    location.hash = `${base}?${next}`;
   });
   return form;
 }
@@ -494,6 +494,7 @@ async function route() {
     else if (path === "/events") await eventsView(params);
     else if (path.startsWith("/event/") && path.length > 7) await eventView(decodeURIComponent(path.slice(7)));
     else if (path.startsWith("/article/") && path.length > 9) await articleView(decodeURIComponent(path.slice(9)), params);
+    else if (path === "/map") await mapView(params);
     else if (path === "/code") codeView();
     else show(h("h1", {}, "Not found"), h("p", {}, h("a", { href: "#/" }, "Back to the overview")));
   } catch (error) {
