@@ -197,6 +197,18 @@ def test_a_group_joined_to_a_named_one_shares_its_country(coder) -> None:
     assert {s for s, _, _, _ in _events(coder, text)} == {"ISR"}
 
 
+def test_a_paragraph_break_ends_the_sentence_before_it(coder) -> None:
+    """A closing quote at the end of a paragraph is not carried into the next sentence's
+    evidence."""
+    text = (
+        'An editor said the movement was able to "really hammer home their message."\n\n'
+        "The Kenyan government banned children from public gatherings."
+    )
+    [event] = code_text(text, date=DAY, coder=coder)
+    assert event.evidence.text.startswith("The Kenyan government banned")
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."

@@ -13,6 +13,7 @@ from typing import Any
 from newsevents.config import MODEL_NAMES
 from newsevents.errors import NewseventsError
 from newsevents.nlp.dateline import dateline_end, mark_dateline
+from newsevents.nlp.paragraphs import mark_paragraphs
 from newsevents.records import Article, ParsedArticle, Sentence, Token
 
 __all__ = ["doc_to_records", "load_model", "parse_articles"]
@@ -35,7 +36,10 @@ def parse_articles(
     articles: Iterable[Article], nlp: Any, batch_size: int = 32
 ) -> Iterator[ParsedArticle]:
     """Parse articles in batches with ``nlp.pipe``; yields them in input order."""
-    stream = ((mark_dateline(nlp.make_doc(article.text)), article) for article in articles)
+    stream = (
+        (mark_dateline(mark_paragraphs(nlp.make_doc(article.text))), article)
+        for article in articles
+    )
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         sentences, tokens = doc_to_records(doc)
         yield ParsedArticle(article=article, sentences=sentences, tokens=tokens)
