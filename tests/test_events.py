@@ -209,6 +209,16 @@ def test_a_paragraph_break_ends_the_sentence_before_it(coder) -> None:
     assert text[event.evidence.start : event.evidence.end] == event.evidence.text
 
 
+def test_an_untargeted_repeat_of_a_targeted_act_is_one_event(coder) -> None:
+    """A later sentence that tells the same act without its target is the same event."""
+    text = (
+        "On Thursday French police shot two Kenyan smugglers in Lyon.\n\n"
+        "Witnesses said one of the men was shot in the head by a police officer."
+    )
+    events = [e for e in code_text(text, date=DAY, coder=coder) if e.cameo_root == "19"]
+    assert [(e.source.code, e.target and e.target.country) for e in events] == [("FRACOP", "KEN")]
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."
