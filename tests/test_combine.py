@@ -117,6 +117,11 @@ def test_a_participle_describing_a_noun_is_no_model_trigger(with_stand_in) -> No
     coder = with_stand_in({"accused": ("11", 0.9)}, {"accused": role("11", 0, 1)})
     text = "Uganda will hand accused smugglers to Russia."
     assert [e for e in code_text(text, date=DAY, coder=coder) if e.by == "model"] == []
+    # after the noun, and with no one named as doing it, it describes too
+    coder = with_stand_in({"assigned": ("06", 0.9)}, {"assigned": role("06", 0, 1)})
+    text = "Uganda sent home the engineers assigned to projects in Russia."
+    assert [e for e in code_text(text, date=DAY, coder=coder) if e.by == "model"] == []
+    coder = with_stand_in({"accused": ("11", 0.9)}, {"accused": role("11", 0, 1)})
     # the same trigger as the verb of the sentence is an event
     text = "Uganda accused Russia of smuggling."
     assert [e.cameo_root for e in code_text(text, date=DAY, coder=coder)] == ["11"]

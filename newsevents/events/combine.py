@@ -166,7 +166,7 @@ def _model_match(
     if source is None or source.only_place:
         return None
     tokens = _tokens_in(tree, span)
-    verbs = [t for t in tokens if t.pos == "VERB" and not tree.describes_noun(t)]
+    verbs = [t for t in tokens if t.pos == "VERB" and not _describes(tree, t)]
     if not verbs:
         # a noun alone, or a participle on one ("accused criminals", "captured fighters"),
         # names an act more often than it reports one
@@ -190,6 +190,14 @@ def _model_match(
         attributed_to=None,
         by="model",
     )
+
+
+def _describes(tree: Tree, verb: Token) -> bool:
+    """A participle that describes a noun, before it ("accused criminals") or after it
+    without saying by whom ("the civil servants not assigned to the campaign")."""
+    if tree.describes_noun(verb):
+        return True
+    return verb.dep == "acl" and verb.tag == "VBN" and not tree.kids(verb, "agent")
 
 
 def _undergoes(tree: Tree, verb: Token, source: Mention) -> bool:
