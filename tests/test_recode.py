@@ -288,6 +288,23 @@ def test_recode_cli_usage_errors_are_one_line(tmp_path: Path) -> None:
     assert missing.stderr.startswith("error: ") and "no store yet" in missing.stderr
 
 
+def test_recode_since_takes_a_year_or_a_month_like_the_other_filters(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NEWSEVENTS_DB"}
+
+    def recode(since: str) -> subprocess.CompletedProcess:
+        command = ["recode", "--since", since, "--db", str(tmp_path / "none.duckdb")]
+        return subprocess.run(
+            [sys.executable, "-m", "newsevents", *command], capture_output=True, text=True, env=env
+        )
+
+    for since in ("2023", "2023-03", "2023-03-15"):  # taken: on to the store, which is missing
+        taken = recode(since)
+        assert taken.returncode == 1 and "no store yet" in taken.stderr, (since, taken.stderr)
+    refused = recode("2023x")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "use YYYY, YYYY-MM or YYYY-MM-DD" in refused.stderr
+
+
 # -- kill -9 in the middle -----------------------------------------------------------------
 
 # The recode command with batches of one article (more commits to kill between).

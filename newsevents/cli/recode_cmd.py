@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsevents.cli.filters import DATE_FORMS, since_date
 from newsevents.cli.options import DbOption, NoModelOption, db_path, parse_date_option
 from newsevents.config import Settings
 
@@ -19,7 +20,11 @@ def recode_command(
     db: Annotated[Path | None, DbOption] = None,
     since: Annotated[
         str | None,
-        typer.Option(metavar="YYYY-MM-DD", help="Only articles published on or after this date."),
+        typer.Option(
+            metavar="DATE",
+            help=f"Only articles published on or after this date: {DATE_FORMS} (2023 means"
+            " from 2023-01-01).",
+        ),
     ] = None,
     doc: Annotated[
         str | None,
@@ -46,15 +51,13 @@ def recode_command(
 
         newsevents recode --db news.duckdb
 
-        newsevents recode --since 2023-01-01 --no-model
+        newsevents recode --since 2023 --no-model
 
         newsevents recode --doc wire-17 --date 2021-03-04
     """
     from newsevents.recode import RecodeSelection, run_recode
 
-    selection = RecodeSelection(
-        since=parse_date_option(since), doc=doc, new_date=parse_date_option(date)
-    )
+    selection = RecodeSelection(since=since_date(since), doc=doc, new_date=parse_date_option(date))
     if selection.new_date is not None and doc is None:
         raise typer.BadParameter("give the article with --doc ID", param_hint="--date")
     settings = Settings(db_path=db_path(db), use_model=not no_model)
