@@ -127,6 +127,15 @@ def test_a_participle_describing_a_noun_is_no_model_trigger(with_stand_in) -> No
     assert [e.cameo_root for e in code_text(text, date=DAY, coder=coder)] == ["11"]
 
 
+def test_a_verb_of_thinking_or_describing_reports_no_model_event(with_stand_in) -> None:
+    coder = with_stand_in({"characterized": ("11", 0.9)}, {"characterized": role("11", 0, 1)})
+    text = "Uganda characterized its talks with Russia as routine."
+    assert [e for e in code_text(text, date=DAY, coder=coder) if e.by == "model"] == []
+    coder = with_stand_in({"criticized": ("11", 0.9)}, {"criticized": role("11", 0, 1)})
+    text = "Uganda sharply criticized Russia over the talks."
+    assert [e.cameo_root for e in code_text(text, date=DAY, coder=coder)] == ["11"]
+
+
 def test_the_model_adds_an_event_where_no_pattern_fires(with_stand_in) -> None:
     coder = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, 2)})
     text = "Russia shadowed the Norwegian frigate in the Barents Sea."

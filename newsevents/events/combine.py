@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
+from newsevents.data_files import load_lists
 from newsevents.events.extract import Match, other_party
 from newsevents.events.learned import EventModel, Guess, Span
 from newsevents.events.patterns import Pattern
@@ -38,7 +39,13 @@ from newsevents.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
 from newsevents.records import Mention, Token
 
 MATERIAL_CONFLICT = "14"  # roots from here on: protest, force, violence
-UNDERGOING_VERBS = frozenset({"suffer", "face", "undergo", "sustain", "endure", "risk", "incur"})
+WORDS = load_lists(
+    "newsevents.events",
+    "combine.toml",
+    {"undergoing_verbs": frozenset[str], "no_act_verbs": frozenset[str]},
+)
+UNDERGOING_VERBS: frozenset[str] = WORDS["undergoing_verbs"]
+NO_ACT_VERBS: frozenset[str] = WORDS["no_act_verbs"]
 
 
 @dataclass(frozen=True)
@@ -171,7 +178,7 @@ def _model_match(
         # a noun alone, or a participle on one ("accused criminals", "captured fighters"),
         # names an act more often than it reports one
         return None
-    if _undergoes(tree, verbs[0], source):
+    if verbs[0].lemma in NO_ACT_VERBS or _undergoes(tree, verbs[0], source):
         return None
     target = None
     if guess.target is not None and guess.target.probability >= use.role:
