@@ -33,6 +33,7 @@ from newsevents.analysis import (
 )
 from newsevents.analysis.blocs import split_edges
 from newsevents.analysis.plots import (
+    network_picture,
     plot_attention,
     plot_bloc_shift,
     plot_dyad,
@@ -40,6 +41,7 @@ from newsevents.analysis.plots import (
     plot_surges,
     relabel_actors,
 )
+from newsevents.analysis.plots_png import network_figure
 from newsevents.analysis.surges import surge_test
 from newsevents.cli.analysis_cmd import (
     attention_command,
@@ -408,10 +410,35 @@ def test_svg_and_pdf_plots_are_written_for_every_plot(store: Store, tmp_path: Pa
 def test_plots_show_names_for_codes(store: Store, tmp_path: Path) -> None:
     frame = dyad_series(store, "USA", "IRN")
     named = relabel_actors(frame, {"USA": "United States", "IRN": "Iran"}, ("source", "target"))
-    assert set(named["source"]) == {"United States", "Iran"} and named.attrs == frame.attrs
+    assert set(named["source"]) == {"United States", "Iran"}
+    assert named.attrs == frame.attrs | {"codes": {"United States": "USA", "Iran": "IRN"}}
     assert set(frame["source"]) == {"USA", "IRN"}  # the analysis table is left as it was
     page = plot_dyad(named, tmp_path / "named.svg").read_text(encoding="utf-8")
     assert "United States" in page and "Iran" in page
+
+
+def test_network_labels_do_not_overlap(tmp_path: Path) -> None:
+    codes = [f"A{i:02d}" for i in range(36)]
+    pairs = [(a, b) for i, a in enumerate(codes) for b in codes[i + 1 : i + 4]]
+    edges = pd.DataFrame(
+        [(a, b, 1 + i % 5, 1, 0, 1, 1, 2.0) for i, (a, b) in enumerate(pairs)],
+        columns="source target events cooperation conflict net sign goldstein_sum".split(),
+    )
+    names = {code: f"The Long Organization of Actor {code}" for code in codes}
+    named = relabel_actors(edges, names, ("source", "target"))
+    picture = network_picture(named, len(codes), None, "many long names")
+    figure = network_figure([picture], "many long names")
+    figure.savefig(tmp_path / "network.png")  # drawn as a file is, then read back
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    boxes = [text.get_window_extent(renderer) for text in ax.texts]
+    assert all(not a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    frame = ax.get_window_extent(renderer)
+    assert all(frame.contains(b.x0, b.y0) and frame.contains(b.x1, b.y1) for b in boxes)
+    labels = {text.get_text() for text in ax.texts}
+    # names where they fit, codes where only they fit, and every actor still has its dot
+    assert labels & set(names.values()) and labels & set(codes)
+    assert labels <= set(names.values()) | set(codes) and len(ax.collections) == 36
 
 
 def test_a_plot_needs_a_known_suffix(store: Store, tmp_path: Path) -> None:

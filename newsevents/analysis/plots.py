@@ -68,11 +68,16 @@ class NetworkPicture:
     pairs: pd.DataFrame
     blocs: Mapping[str, int] | None = None
     palette: Mapping[int, str] = field(default_factory=dict)
+    codes: Mapping[str, str] = field(default_factory=dict)  # name shown -> actor code
 
     def color(self, node: str) -> str:
         if self.blocs is None:
             return NODE_COLOR
         return self.palette.get(self.blocs.get(node, 0), SINGLE_COLOR)
+
+    def labels(self, node: str) -> list[str]:
+        """What to print by a node, longest first: its name, then its code if it has one."""
+        return list(dict.fromkeys([node, self.codes.get(node, node)]))
 
 
 def bloc_palette(*blocs: Mapping[str, int] | None) -> dict[int, str]:
@@ -98,12 +103,15 @@ def relabel_actors(
     frame: pd.DataFrame, labels: Mapping[str, str], columns: tuple[str, ...]
 ) -> pd.DataFrame:
     """A copy of ``frame`` (with its attrs) whose actor ``columns`` show ``labels`` in
-    place of the codes they have one for: what a plot should print."""
+    place of the codes they have one for: what a plot should print. ``attrs["codes"]``
+    maps each name put in back to its code, for a plot short of room."""
     relabelled = frame.copy()
+    codes = dict(frame.attrs.get("codes", {}))
     for column in columns:
         if column in relabelled.columns:
+            codes |= {labels[v]: v for v in relabelled[column] if v in labels}
             relabelled[column] = [labels.get(v, v) for v in relabelled[column]]
-    relabelled.attrs = dict(frame.attrs)
+    relabelled.attrs = dict(frame.attrs) | ({"codes": codes} if codes else {})
     return relabelled
 
 
@@ -200,6 +208,7 @@ def network_picture(
         pairs=kept.reset_index(drop=True),
         blocs=dict(blocs) if blocs is not None else None,
         palette=dict(palette or {}),
+        codes={k: v for k, v in edges.attrs.get("codes", {}).items() if k in nodes},
     )
 
 
@@ -294,7 +303,7 @@ def bar_width_days(periods: pd.Series) -> float:
 
 
 def _scope_words(frame: pd.DataFrame) -> str:
-    return f" ({scope_note(frame)})" if frame.attrs else ""
+    return f" ({scope_note(frame)})" if frame.attrs.keys() - {"codes"} else ""
 
 
 def _by(frame: pd.DataFrame) -> str:

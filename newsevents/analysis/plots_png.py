@@ -17,7 +17,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Annotation
 from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import Bbox
 
 from newsevents.analysis.attention import OTHER
 from newsevents.analysis.dyad import QUAD_COLUMNS
@@ -34,6 +36,17 @@ from newsevents.analysis.plots import (
 DPI = 150
 OTHER_COLOR = "#bdbdbd"
 HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+# where a network label may sit around its dot, tried in this order: direction, alignment
+AROUND = (
+    (1, 0, "left", "center"),
+    (-1, 0, "right", "center"),
+    (0, 1, "center", "bottom"),
+    (0, -1, "center", "top"),
+    (0.7, 0.7, "left", "bottom"),
+    (-0.7, 0.7, "right", "bottom"),
+    (0.7, -0.7, "left", "top"),
+    (-0.7, -0.7, "right", "top"),
+)
 
 
 def dyad(frame: pd.DataFrame, path: Path, title: str) -> None:
@@ -97,6 +110,12 @@ def _goldstein_bars(
 
 
 def network(pictures: Sequence[NetworkPicture], path: Path, title: str) -> None:
+    _save(network_figure(pictures, title), path)
+
+
+def network_figure(pictures: Sequence[NetworkPicture], title: str) -> Figure:
+    """The networks side by side; labels are placed last, once the figure is laid out,
+    because they are fitted in pixels."""
     single = len(pictures) == 1
     figure = _figure(11 * len(pictures), 9.5)
     axes = np.atleast_1d(figure.subplots(1, len(pictures)))
@@ -105,7 +124,10 @@ def network(pictures: Sequence[NetworkPicture], path: Path, title: str) -> None:
         ax.set_title(picture.note if single else f"{picture.title}\n{picture.note}", fontsize=11)
     _network_legend(figure, pictures)
     figure.suptitle(title, fontsize=13, fontweight="bold")
-    _save(figure, path)
+    figure.draw_without_rendering()
+    for ax, picture in zip(axes, pictures, strict=True):
+        _label_network(ax, picture)
+    return figure
 
 
 def _draw_network(ax: Axes, picture: NetworkPicture) -> None:
@@ -122,31 +144,76 @@ def _draw_network(ax: Axes, picture: NetworkPicture) -> None:
             zorder=1,
             solid_capstyle="round",
         )
-    biggest = max([1, *picture.sizes.values()])
     for node in picture.nodes:
         x, y = picture.positions[node]
-        size = 120 + 1400 * math.sqrt(picture.sizes[node] / biggest)
         ax.scatter(
             [x],
             [y],
-            s=size,
+            s=(2 * _dot_radius(picture, node)) ** 2,
             color=picture.color(node),
             edgecolors="white",
             linewidths=1.5,
             zorder=2,
         )
-        ax.annotate(
-            node,
-            (x, y),
-            ha="center",
-            va="center",
+    ax.set_axis_off()
+    ax.margins(0.08)
+
+
+def _dot_radius(picture: NetworkPicture, node: str) -> float:
+    """In points: the dot's area grows with the square root of the node's events."""
+    biggest = max([1, *picture.sizes.values()])
+    return math.sqrt(120 + 1400 * math.sqrt(picture.sizes[node] / biggest)) / 2
+
+
+def _label_network(ax: Axes, picture: NetworkPicture) -> None:
+    """Each node's name, or its code when the name does not fit, at the first place around
+    its dot where it stays inside the axes and covers no other label or dot; the busiest
+    nodes (first in ``picture.nodes``) choose first. A node with no room keeps its dot only."""
+    frame = ax.get_window_extent(ax.figure.canvas.get_renderer())
+    dots = {node: _dot_box(ax, picture, node) for node in picture.nodes}
+    placed: list[Bbox] = []
+    for node in picture.nodes:
+        label = ax.annotate(
+            "",
+            picture.positions[node],
+            xytext=(0, 0),
+            textcoords="offset points",
             fontsize=9,
             fontweight="bold",
             zorder=3,
             path_effects=HALO,
+            in_layout=False,
         )
-    ax.set_axis_off()
-    ax.margins(0.08)
+        taken = placed + [box for other, box in dots.items() if other != node]
+        box = _fit_label(label, picture.labels(node), _dot_radius(picture, node) + 2, taken, frame)
+        if box is None:
+            label.remove()
+        else:
+            placed.append(box.padded(2 * ax.figure.dpi / 72))  # 2 points apart, halo included
+
+
+def _dot_box(ax: Axes, picture: NetworkPicture, node: str) -> Bbox:
+    """The square around a node's dot, in pixels."""
+    x, y = ax.transData.transform(picture.positions[node])
+    radius = _dot_radius(picture, node) * ax.figure.dpi / 72
+    return Bbox.from_bounds(x - radius, y - radius, 2 * radius, 2 * radius)
+
+
+def _fit_label(
+    label: Annotation, texts: Sequence[str], distance: float, taken: Sequence[Bbox], frame: Bbox
+) -> Bbox | None:
+    """Try each text at each place AROUND; the first free box, or None."""
+    renderer = label.figure.canvas.get_renderer()
+    for text in texts:
+        label.set_text(text)
+        for dx, dy, ha, va in AROUND:
+            label.xyann = (dx * distance, dy * distance)
+            label.set(horizontalalignment=ha, verticalalignment=va)
+            box = label.get_window_extent(renderer)
+            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+            if inside and not any(box.overlaps(other) for other in taken):
+                return box
+    return None
 
 
 def _network_legend(figure: Figure, pictures: Sequence[NetworkPicture]) -> None:
