@@ -136,6 +136,15 @@ def test_a_verb_of_thinking_or_describing_reports_no_model_event(with_stand_in) 
     assert [e.cameo_root for e in code_text(text, date=DAY, coder=coder)] == ["11"]
 
 
+def test_a_model_event_between_coordinated_subjects_goes_both_ways(with_stand_in) -> None:
+    coder = with_stand_in({"conferred": ("04", 0.9)}, {"conferred": role("04", 0, 1)})
+    events = code_text("Uganda and Russia conferred on Sunday.", date=DAY, coder=coder)
+    assert {(e.source.code, e.target and e.target.code, e.by) for e in events} == {
+        ("UGA", "RUS", "model"),
+        ("RUS", "UGA", "model"),
+    }
+
+
 def test_the_model_adds_an_event_where_no_pattern_fires(with_stand_in) -> None:
     coder = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, 2)})
     text = "Russia shadowed the Norwegian frigate in the Barents Sea."

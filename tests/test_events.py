@@ -219,6 +219,14 @@ def test_an_untargeted_repeat_of_a_targeted_act_is_one_event(coder) -> None:
     assert [(e.source.code, e.target and e.target.country) for e in events] == [("FRACOP", "KEN")]
 
 
+def test_the_trigger_holds_the_preposition_of_its_object(coder) -> None:
+    """ "On Monday, ... spoke on the phone": the pattern's 'on' is the one before 'phone'."""
+    text = "On Monday, the German chancellor spoke on the phone with the Turkish president."
+    [event] = code_text(text, date=DAY, coder=coder)
+    assert event.evidence.trigger == "spoke on the phone"
+    assert (event.source.code, event.target and event.target.code) == ("DEUGOV", "TURGOV")
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."

@@ -187,16 +187,31 @@ def _model_match(
         target = None
     if target is None and (use.untargeted is None or span.probability < use.untargeted):
         return None
+    sources = (source,)
+    if (
+        target is not None
+        and code < MATERIAL_CONFLICT
+        and _co_subjects(tree, verbs[0], source, target)
+    ):
+        sources = (source, target)  # "A and B spoke on the phone": each to the other
     return Match(
         trigger=verbs[0],
         pattern=Pattern(id="model", cameo=code, verb=verbs[0].lemma),
         trigger_tokens=tuple(tokens),
-        sources=(source,),
-        targets=(target,) if target is not None else (),
+        sources=sources,
+        targets=sources if len(sources) > 1 else (target,) if target is not None else (),
         direct_source=True,
         attributed_to=None,
         by="model",
     )
+
+
+def _co_subjects(tree: Tree, verb: Token, source: Mention, target: Mention) -> bool:
+    """Both are among the coordinated subjects of the verb."""
+    subjects = {
+        t.i for s in tree.kids(verb, "nsubj") for c in tree.conjuncts(s) for t in tree.subtree(c)
+    }
+    return all(subjects & set(range(m.start, m.end)) for m in (source, target))
 
 
 def _describes(tree: Tree, verb: Token) -> bool:

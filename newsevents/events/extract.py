@@ -295,9 +295,11 @@ class SentenceMatcher:
         preps = self._preps(hosts, pattern.prep) if pattern.prep else []
         if pattern.prep and not preps:
             return None
-        extra.extend(preps[:1])
         slots = self._object_slots(verb, preps if pattern.prep else None)
         slot, consumed, words = self._choose_slot(pattern.objects, slots)
+        # the preposition of the chosen object ("spoke on the phone"), not the first one
+        # ("On October 6, ... spoke on the phone")
+        extra.extend([p for p in preps if slot in self._prep_slots(p)][:1] or preps[:1])
         if pattern.objects and slot is None:
             return None
         if pattern.not_objects and any(
@@ -347,11 +349,14 @@ class SentenceMatcher:
     ) -> list[tuple[Token, Token | None]]:
         """(token to test against `object`, consumed infinitive) pairs."""
         if preps is not None:
-            slots = [(self._content_head(o), None) for p in preps for o in self._prep_objects(p)]
+            slots = [(o, None) for p in preps for o in self._prep_slots(p)]
         else:
             slots = [(self._content_head(o), None) for o in self._direct_objects(verb)]
         infinitives = [c for c in self.tree.kids(verb, "xcomp") if c.pos == "VERB"]
         return slots + [(inf, inf) for inf in infinitives]
+
+    def _prep_slots(self, prep: Token) -> list[Token]:
+        return [self._content_head(o) for o in self._prep_objects(prep)]
 
     def _content_head(self, tok: Token) -> Token:
         """Look through quantity nouns: "a barrage of rockets" -> rockets."""
