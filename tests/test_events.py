@@ -227,6 +227,14 @@ def test_the_trigger_holds_the_preposition_of_its_object(coder) -> None:
     assert (event.source.code, event.target and event.target.code) == ("DEUGOV", "TURGOV")
 
 
+def test_calling_something_a_name_is_no_act_named_by_the_object(coder) -> None:
+    """ "called the strikes a slap in the face for the US" names the strikes: no labour
+    strike called (143), no appeal for anything (020)."""
+    text = "The Iranian leader called the strikes a slap in the face for the United States."
+    assert [e.cameo_root for e in code_text(text, date=DAY, coder=coder)] == []
+    assert _events(coder, "Unions called a general strike in France.")[0][2] == "14"
+
+
 def test_a_standing_state_is_no_event(coder) -> None:
     """A sanction that is in place is described, not reported as done."""
     text = "Western sanctions on Belarus remain in force, and the EU embargo is still in place."
