@@ -90,8 +90,10 @@ class ActorNames:
         body, or IGO/NGO/IMG/MNC/NGM alone), then known sector blocks ("RUSSIA" is no code:
         SIA is no sector)."""
         upper = text.upper()
-        if not CODE_SHAPE.match(upper) or upper[:3] in INTERNATIONAL_ROOTS:
-            return bool(CODE_SHAPE.match(upper))
+        if not CODE_SHAPE.match(upper):
+            return False
+        if upper[:3] in INTERNATIONAL_ROOTS:
+            return True
         for end in range(len(upper), 2, -3):
             if upper[:end] in self.roots:
                 rest = upper[end:]
