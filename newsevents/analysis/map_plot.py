@@ -93,13 +93,12 @@ def _marker_sizes(places: pd.DataFrame, smallest: float, largest: float) -> list
 
 
 def _png(picture: MapPicture, path: Path) -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.collections import PolyCollection
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    figure = Figure(figsize=(13, 6.2), layout="constrained")
-    FigureCanvasAgg(figure)
+    from newsevents.analysis.plots_png import _figure, _save
+
+    figure = _figure(13, 6.2)
     ax = figure.add_subplot()
     ax.set_facecolor(SEA)
     ax.add_collection(PolyCollection(picture.rings, facecolors=LAND, edgecolors=BORDER, lw=0.3))
@@ -133,8 +132,7 @@ def _png(picture: MapPicture, path: Path) -> None:
         Line2D([], [], color=SIGN_COLORS[-1], label="dyad, mostly conflict"),
     ]
     ax.legend(handles=handles, loc="lower left", fontsize=7, framealpha=0.9)
-    kind = path.suffix.lower().lstrip(".")  # png, svg or pdf: see plots.KINDS
-    figure.savefig(path, dpi=150, format=kind, facecolor="white")
+    _save(figure, path)
 
 
 def _html(picture: MapPicture, path: Path) -> None:
