@@ -245,8 +245,10 @@ def _shared_sectors(
         entry = kb.entries.get(mention.actor.entity)
         if entry is None:
             continue
-        actor = code_actor(entry, None, sector, mention.actor.text)
-        found[position] = replace(mention, actor=replace(actor, code=f"{entry.country}{sector}"))
+        # a country entry with a sector is coded country + sector ("NGAMIL")
+        found[position] = replace(
+            mention, actor=code_actor(entry, None, sector, mention.actor.text)
+        )
     return found
 
 

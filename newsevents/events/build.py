@@ -11,7 +11,7 @@ from dataclasses import replace
 from newsevents.events.codes import CodeInfo
 from newsevents.events.confidence import confidence
 from newsevents.events.date_phrases import event_date
-from newsevents.events.extract import Match
+from newsevents.events.extract import Match, distinct_parties
 from newsevents.events.intent import intent_code, stated_intent
 from newsevents.events.modality import modality_of
 from newsevents.events.syntax import Tree
@@ -76,10 +76,8 @@ def events_of(
 
 def _joint_parties(match: Match, info: CodeInfo) -> tuple[Mention, ...]:
     """The coordinated subjects of a joint act as each other's targets, or ()."""
-    codes = {m.actor.code for m in match.sources}
-    if info.root not in JOINT_ROOTS or len(codes) < 2 or len(codes) != len(match.sources):
-        return ()
-    return match.sources
+    joint = info.root in JOINT_ROOTS and distinct_parties(match.sources)
+    return match.sources if joint else ()
 
 
 def _event(

@@ -32,7 +32,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from newsevents.data_files import load_lists
-from newsevents.events.extract import Match, other_party
+from newsevents.events.extract import Match, distinct_parties, other_party
 from newsevents.events.learned import EventModel, Guess, Span
 from newsevents.events.patterns import Pattern
 from newsevents.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
@@ -152,8 +152,7 @@ def _add_target(
 
 def _co_subject(match: Match, target: Mention) -> bool:
     """The target is one of two or more coordinated sources with distinct codes."""
-    codes = {s.actor.code for s in match.sources}
-    return target in match.sources and len(codes) == len(match.sources) >= 2
+    return target in match.sources and distinct_parties(match.sources)
 
 
 def _model_match(
@@ -188,18 +187,19 @@ def _model_match(
     if target is None and (use.untargeted is None or span.probability < use.untargeted):
         return None
     sources = (source,)
+    targets = (target,) if target is not None else ()
     if (
         target is not None
         and code < MATERIAL_CONFLICT
         and _co_subjects(tree, verbs[0], source, target)
     ):
-        sources = (source, target)  # "A and B spoke on the phone": each to the other
+        sources = targets = (source, target)  # "A and B spoke on the phone": each to the other
     return Match(
         trigger=verbs[0],
         pattern=Pattern(id="model", cameo=code, verb=verbs[0].lemma),
         trigger_tokens=tuple(tokens),
         sources=sources,
-        targets=sources if len(sources) > 1 else (target,) if target is not None else (),
+        targets=targets,
         direct_source=True,
         attributed_to=None,
         by="model",

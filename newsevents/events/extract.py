@@ -156,7 +156,7 @@ class SentenceMatcher:
             targets = self._object_possessors(verb, sources)
         if not targets and fit.pattern.target:
             targets = self._addressees(verb, sources)
-        if not targets and self._reciprocal(verb) and len(_codes(sources)) == len(sources) >= 2:
+        if not targets and self._reciprocal(verb) and distinct_parties(sources):
             targets = sources  # "Turkey and Syria accused each other": each the other's target
         self.consumed.update(t.i for t in used)
         self.consumed.update(t.i for t in subjects if t is not None)  # "the strike that killed"
@@ -175,7 +175,7 @@ class SentenceMatcher:
         """ "The EU criticized Hungary's new media law", "Protesters demanded the prime
         minister's resignation": when the object names no actor, whose it is does; the
         act is aimed at its owner. Not the source's own ("Kenya recalled its envoy")."""
-        codes = {m.actor.code for m in sources}
+        codes = _codes(sources)
         found = [
             mention
             for obj in self.tree.kids(verb, *OBJECT_DEPS)
@@ -758,6 +758,12 @@ def other_party(source: Mention, target: Mention) -> bool:
         return False
     same_country = target.actor.country is not None and target.actor.country == source.actor.country
     return not (target.place and same_country)
+
+
+def distinct_parties(mentions: tuple[Mention, ...]) -> bool:
+    """Two or more coordinated actors, each with a code of its own: the parties a joint
+    act can go between."""
+    return len(_codes(mentions)) == len(mentions) >= 2
 
 
 def _acting(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
