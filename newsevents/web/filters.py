@@ -73,7 +73,8 @@ def event_filters(
         parts = [part.strip() for part in dyad.split(",")]
         if len(parts) != 2 or not all(parts):
             raise HTTPException(422, "query.dyad: give two actors separated by a comma (USA,IRN)")
-        pair = (resolve_actor(parts[0]) or "", resolve_actor(parts[1]) or "")
+        names = bundled_actor_names()
+        pair = (names.resolve(parts[0]), names.resolve(parts[1]))
     first, last = date_range(since, until)
     return EventFilters(
         actor=resolve_actor(actor),

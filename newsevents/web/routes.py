@@ -26,7 +26,7 @@ from newsevents.store.lookup import (
 )
 from newsevents.web.access import uploads_as_origins
 from newsevents.web.downloads import MEDIA_TYPES, download
-from newsevents.web.filters import DateParam, Filters, date_range, parse_day, resolve_actor
+from newsevents.web.filters import DateParam, Filters, date_range, parse_day
 from newsevents.web.frames import bloc_map, frame_records, network_view, plain
 from newsevents.web.models import AnalysisModality, CodeRequest
 from newsevents.web.spans import article_spans, sentence_spans
@@ -214,10 +214,10 @@ def dyad_series_route(
     from newsevents.analysis import dyad_series, make_scope
 
     scope = make_scope(*date_range(since, until), modality, unique)
-    codes = resolve_actor(a) or a, resolve_actor(b) or b
+    names = bundled_actor_names()
+    codes = names.resolve(a), names.resolve(b)
     with request.app.state.store.reading() as store:
         frame = dyad_series(store, *codes, by=by, scope=scope)
-    names = bundled_actor_names()
     return {
         "a": codes[0],
         "b": codes[1],
