@@ -161,13 +161,11 @@ def _run_status(db: Path) -> str | None:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error:
         return None
-    try:
+    with con:
         if "ingest_runs" not in {r[0] for r in con.execute("SHOW TABLES").fetchall()}:
             return None
         row = con.execute("SELECT status FROM ingest_runs").fetchone()
         return row[0] if row else None
-    finally:
-        con.close()
 
 
 @pytest.mark.slow

@@ -41,24 +41,18 @@ def _corpus(directory: Path, count: int) -> Path:
 
 
 def _events(db: Path, columns: str = FIELDS) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(f"SELECT {columns} FROM events ORDER BY event_id").fetchall()
-    finally:
-        con.close()
 
 
 def _per_article(db: Path) -> dict[str, list[tuple]]:
     """Each article's events as sorted (event_id, by, coder_version, target) keys."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute(
             "SELECT a.article_id, e.event_id, e.produced_by, e.coder_version, e.target_code"
             " FROM articles a LEFT JOIN events e USING (article_id)"
             " ORDER BY 1, 2, 3, 4, 5"
         ).fetchall()
-    finally:
-        con.close()
     found: dict[str, list[tuple]] = {}
     for article_id, *key in rows:
         found.setdefault(article_id, [])
@@ -69,8 +63,7 @@ def _per_article(db: Path) -> dict[str, list[tuple]]:
 
 def _assert_consistent(db: Path) -> None:
     """Event counts match, no orphans, actor code counts match the events."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         checks = {
             "wrong n_events": "SELECT count(*) FROM articles a WHERE n_events != (SELECT "
             "count(*) FROM events e WHERE e.article_id = a.article_id)",
@@ -86,8 +79,6 @@ def _assert_consistent(db: Path) -> None:
         }
         for name, sql in checks.items():
             assert con.execute(sql).fetchone()[0] == 0, name  # type: ignore[index]
-    finally:
-        con.close()
 
 
 # -- coder_version -------------------------------------------------------------------------
@@ -324,7 +315,7 @@ def _recoded_so_far(db: Path, run_id_before: set[str]) -> int | None:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error:
         return None
-    try:
+    with con:
         runs = {r[0] for r in con.execute("SELECT run_id FROM ingest_runs").fetchall()}
         new = list(runs - run_id_before)
         if not new:
@@ -334,8 +325,6 @@ def _recoded_so_far(db: Path, run_id_before: set[str]) -> int | None:
             [new],
         ).fetchone()
         return int(row[0]) if row else 0
-    finally:
-        con.close()
 
 
 @pytest.mark.slow
@@ -386,8 +375,5 @@ def test_a_recode_killed_in_the_middle_loses_nothing(tmp_path: Path, coder, ship
 
 
 def _statuses(db: Path) -> list[tuple[str]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         return con.execute("SELECT status FROM ingest_runs ORDER BY started_at").fetchall()
-    finally:
-        con.close()
