@@ -20,6 +20,13 @@ const FILTERS = ["actor", "source", "target", "dyad", "code", "since", "until", 
 const PAGE = 50;
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+// The filters set in a view's hash parameters, as the API's query.
+function filterQuery(params) {
+  const query = new URLSearchParams();
+  for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
+  return query;
+}
+
 // ---- small helpers ---------------------------------------------------------------
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
@@ -294,8 +301,7 @@ function monthEnd(month) {
 // ---- event explorer ---------------------------------------------------------------
 async function eventsView(params) {
   const offset = Math.max(parseInt(params.get("offset") || "0", 10) || 0, 0);
-  const query = new URLSearchParams();
-  for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
+  const query = filterQuery(params);
   const downloads = downloadLinks(new URLSearchParams(query));
   query.set("limit", PAGE);
   query.set("offset", offset);

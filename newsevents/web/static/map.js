@@ -1,7 +1,7 @@
 // newsevents web page: the map view (#/map). Country shapes from /api/map/world.geojson
 // (Natural Earth, public domain, served by this server: no tile server, no CDN), the
 // places and country dyads of the events the filters select from /api/map. Uses the
-// helpers of app.js (h, s, api, show, failure, filterForm, QUADS); loaded before it.
+// helpers of app.js (h, s, api, show, failure, filterForm, filterQuery, QUADS); loaded before it.
 "use strict";
 
 const MAP_TOP = 85, MAP_BOTTOM = -60; // latitudes shown (the poles hold no events)
@@ -78,8 +78,7 @@ function mapLegend() {
 }
 
 async function mapView(params) {
-  const query = new URLSearchParams();
-  for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
+  const query = filterQuery(params);
   const form = filterForm(params, "#/map");
   show(h("h1", {}, "Map"), form, h("p", { class: "muted" }, "Loading…"));
   let data;
