@@ -371,8 +371,9 @@ def _connect(path: Path, read_only: bool, timeout: float = 0.0) -> Any:
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             message = str(exc).lower()
-            if not read_only and any(words in message for words in READ_ONLY_WORDS):
-                raise NewseventsError("E018", path=path, reason=_why_read_only(exc)) from None
+            unwritable = next((words for words in READ_ONLY_WORDS if words in message), None)
+            if not read_only and unwritable is not None:
+                raise NewseventsError("E018", path=path, reason=unwritable) from None
             if "lock" not in message:
                 raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
             if time.monotonic() >= deadline:
@@ -381,11 +382,6 @@ def _connect(path: Path, read_only: bool, timeout: float = 0.0) -> Any:
             raise NewseventsError("E010", path=path, reason=_first_line(exc)) from None
         time.sleep(min(pause * random.uniform(0.5, 1.5), max(0.0, deadline - time.monotonic())))
         pause = min(pause * 2, 0.5)
-
-
-def _why_read_only(exc: Exception) -> str:
-    message = str(exc).lower()
-    return next((words for words in READ_ONLY_WORDS if words in message), "not writable")
 
 
 def _first_line(exc: Exception) -> str:
