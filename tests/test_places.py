@@ -4,18 +4,17 @@ dateline, regions and countries at their centres, ambiguous city names."""
 from __future__ import annotations
 
 import importlib
-import json
 from datetime import date
 from pathlib import Path
 
 import pycountry
 import pytest
 
+from newsevents.analysis.places import world_shapes
 from newsevents.api import code_text
 from newsevents.events.gazetteer import City, Gazetteer, _countries, _landmarks, _regions
 
 DAY = date(2020, 1, 7)
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _located(coder, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -46,7 +45,7 @@ def test_every_region_is_in_its_country_and_every_country_has_a_centroid() -> No
 
 def _bounds() -> dict[str, tuple[float, float, float, float]]:
     """(south, north, west, east) of each country of the map's shapes."""
-    shapes = json.loads((ROOT / "newsevents/analysis/data/world.geojson").read_text("utf-8"))
+    shapes = world_shapes()
     bounds = {}
     for feature in shapes["features"]:
         if feature["geometry"] is None:
