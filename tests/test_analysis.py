@@ -506,6 +506,12 @@ def test_cli_plots_take_svg_and_pdf(store_path: Path, tmp_path: Path) -> None:
     assert (tmp_path / "d.pdf").read_bytes()[:5] == b"%PDF-"
 
 
+def test_cli_plots_take_htm_as_html_like_the_map(store_path: Path, tmp_path: Path) -> None:
+    result = _run("dyad", "USA", "IRN", "--db", str(store_path), "--plot", str(tmp_path / "d.htm"))
+    assert result.exit_code == 0, result.output
+    assert "<html" in (tmp_path / "d.htm").read_text(encoding="utf-8").lower()
+
+
 def test_cli_network_writes_graphml_json_and_plot(store_path: Path, tmp_path: Path) -> None:
     graphml, data, plot = tmp_path / "n.graphml", tmp_path / "n.json", tmp_path / "n.png"
     result = _run(

@@ -388,11 +388,16 @@ def attention_command(
 
 
 def _check_common(fmt: str, modality: str, plot: Path | None) -> None:
-    from newsevents.analysis.plots import PLOT_SUFFIXES
-
     _check_choice(fmt, FORMATS, "--format")
     _check_choice(modality, MODALITY_CHOICES, "--modality")
-    if plot is not None and plot.suffix.lower() not in PLOT_SUFFIXES:
+    _check_plot(plot)
+
+
+def _check_plot(plot: Path | None) -> None:
+    """A plot file name the plots can write: one of PLOT_SUFFIXES (".htm" too, as ".html")."""
+    from newsevents.analysis.plots import KINDS, PLOT_SUFFIXES
+
+    if plot is not None and plot.suffix.lower() not in KINDS:
         raise typer.BadParameter(
             f"the file name must end in {', '.join(PLOT_SUFFIXES[:-1])} or {PLOT_SUFFIXES[-1]}",
             param_hint="--plot",

@@ -15,6 +15,7 @@ from newsevents.cli.analysis_cmd import (
     FormatOption,
     PlotOption,
     _check_choice,
+    _check_plot,
     _emit,
     _open,
     _plot,
@@ -72,15 +73,10 @@ def map_command(
     """
     from newsevents.analysis.map_plot import plot_map
     from newsevents.analysis.places import map_data
-    from newsevents.analysis.plots import PLOT_SUFFIXES
 
     filters = event_filters(actor, source, target, dyad, code, since, until, modality, unique)
     _check_choice(fmt, FORMATS, "--format")
-    if plot is not None and plot.suffix.lower() not in (*PLOT_SUFFIXES, ".htm"):
-        raise typer.BadParameter(
-            f"the file name must end in {', '.join(PLOT_SUFFIXES[:-1])} or {PLOT_SUFFIXES[-1]}",
-            param_hint="--plot",
-        )
+    _check_plot(plot)
     with _user_errors(), _open(db) as store:
         data = map_data(store, filters)
         err.print(f"{data.located} of {data.total} events have a place", markup=False)
