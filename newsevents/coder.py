@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -96,10 +96,11 @@ class Coder:
             model=load_event_model(threads=settings.model_threads) if settings.use_model else None,
         )
 
-    @property
+    @cached_property
     def version(self) -> str:
         """:func:`coder_version` of this coder (with the model when it has one): stamped
-        on every event it codes."""
+        on every event it codes. Worked out once (spaCy rebuilds ``nlp.meta`` on each
+        read), not for each article."""
         settings = replace(self.settings, use_model=self.model is not None)
         return coder_version(settings, getattr(self.nlp, "meta", None))
 
