@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 from newsevents.coder import Coder
 from newsevents.records import Article, Event, RawDocument, ReadError, Rejection
 
 Problem = tuple[str, str | None, str, str]  # (origin, doc_id, kind, reason)
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,10 +27,9 @@ class Batch:
     read: int = 0
 
 
-def chunks(
-    items: Iterable[RawDocument | ReadError], size: int
-) -> Iterator[list[RawDocument | ReadError]]:
-    """Lists of at most ``size`` documents (read errors ride along, uncounted)."""
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of at most ``size`` items (documents and the read errors among them, or the
+    ids of stored articles to re-code)."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

@@ -12,12 +12,12 @@ its events' relative dates) before it is coded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
+from newsevents.batches import chunks as _chunks  # tests shrink batches through this name
 from newsevents.coder import Coder
 from newsevents.config import Settings
 from newsevents.errors import NewseventsError
@@ -119,9 +119,3 @@ def _dated(article: Article, new_date: date | None) -> Article:
     if new_date is None:
         return article
     return replace(article, published=new_date, date_source="user")
-
-
-def _chunks(ids: Sequence[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(ids)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
