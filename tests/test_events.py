@@ -233,6 +233,9 @@ def test_calling_something_a_name_is_no_act_named_by_the_object(coder) -> None:
     text = "The Iranian leader called the strikes a slap in the face for the United States."
     assert [e.cameo_root for e in code_text(text, date=DAY, coder=coder)] == []
     assert _events(coder, "Unions called a general strike in France.")[0][2] == "14"
+    # an adjective after the object is what the act did, not a name: "shot dead"
+    text = "The Kenyan gunman was shot dead by French police."
+    assert _events(coder, text) == [("FRA", "KEN", "19", "asserted")]
 
 
 def test_a_standing_state_is_no_event(coder) -> None:

@@ -290,8 +290,8 @@ class SentenceMatcher:
             return None
         if not pattern.particle and self.tree.kids(verb, "prt"):
             return None  # "call off" is not "call"; a phrasal verb needs its own pattern
-        if self.tree.kids(verb, "oprd"):
-            return None  # "called the strikes a slap in the face for ...": naming, no act
+        if any(c.pos in ("NOUN", "PROPN") for c in self.tree.kids(verb, "oprd")):
+            return None  # "called the strikes a slap in the face": naming ("shot dead" acts)
         extra.extend(particles[:1])
         hosts = self._prep_hosts(verb, particles)
         preps = self._preps(hosts, pattern.prep) if pattern.prep else []
