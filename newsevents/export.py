@@ -23,6 +23,7 @@ import pyarrow as pa
 import pycountry
 
 from newsevents import __version__
+from newsevents.actors.resolve import UNKNOWN_COUNTRY
 from newsevents.store.rows import date_start
 
 __all__ = [
@@ -234,15 +235,26 @@ def global_event_id(event_id: str) -> int:
 
 def _gdelt_actor(column: dict[str, list[Any]], number: int, role: str) -> dict[str, list[Any]]:
     sectors = column[f"{role}_sector"]
+    codes = column[f"{role}_code"]
     return {
-        f"Actor{number}Code": column[f"{role}_code"],
-        f"Actor{number}Name": column[f"{role}_name"],
+        # an actor of no known country has GDELT's code of its type alone ("COP")
+        f"Actor{number}Code": [_gdelt_code(code) for code in codes],
+        f"Actor{number}Name": [
+            None if _gdelt_code(code) != code else name
+            for code, name in zip(codes, column[f"{role}_name"], strict=True)
+        ],
         f"Actor{number}CountryCode": column[f"{role}_country"],
         **{
             f"Actor{number}Type{block + 1}Code": [_sector_block(s, block) for s in sectors]
             for block in range(3)
         },
     }
+
+
+def _gdelt_code(code: str | None) -> str | None:
+    if code and code.startswith(UNKNOWN_COUNTRY):
+        return code[len(UNKNOWN_COUNTRY) :] or None
+    return code
 
 
 def _gdelt_action_geo(column: dict[str, list[Any]]) -> dict[str, list[Any]]:

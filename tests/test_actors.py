@@ -13,6 +13,7 @@ import pytest
 
 from newsevents.actors import load_knowledge_base
 from newsevents.actors.phrase import code_phrase
+from newsevents.api import code_text
 from newsevents.errors import NewseventsError
 from newsevents.nlp import parse_articles
 from newsevents.records import Article
@@ -409,3 +410,40 @@ def test_generic_actors_stay_uncoded_when_no_country_stands_out(coder) -> None:
     )
     codes = _coded_mentions(coder, text, date(2024, 6, 25))
     assert codes[1] == [] and codes[2] == []
+
+
+def test_generic_actors_of_a_text_that_names_no_country_are_of_no_known_country(coder) -> None:
+    """CAMEO's "---" root: the police and the protesters are coded by what they are, with
+    no country, rather than dropped (and their event with them)."""
+    codes = _coded_mentions(coder, "Police arrested 40 protesters on Sunday.", date(2024, 3, 3))
+    assert codes == [[("Police", "---COP"), ("40 protesters", "---OPP")]]
+    [event] = code_text("Police arrested 40 protesters on Sunday.", date(2024, 3, 3), coder=coder)
+    assert (event.cameo[:2], event.source.code, event.target.code) == ("17", "---COP", "---OPP")
+    assert event.source.country is None and event.source.sector == "COP"
+
+
+def test_a_person_the_knowledge_base_lacks_is_coded_by_the_title_before_the_name(coder) -> None:
+    codes = _coded_mentions(
+        coder, "Governor Alan Marsh pardoned two activists on Friday.", date(2024, 3, 3)
+    )
+    assert ("Governor Alan Marsh", "---GOV") in codes[0]
+    text = (
+        "Kenya's parliament passed the finance bill. Kenyan lawmakers met on Monday. "
+        "Interior Minister Tomas Mwangi ordered police to clear the square."
+    )
+    assert ("Interior Minister Tomas Mwangi", "KENGOV") in _coded_mentions(
+        coder, text, date(2024, 3, 3)
+    )[2]
+
+
+def test_a_generic_group_is_of_the_country_named_in_it_not_the_articles(coder) -> None:
+    text = (
+        "An earthquake struck Nepal on Saturday. Nepal's government asked for help. "
+        "Troops from the United States arrived in Nepal on Monday. "
+        "Taliban militants were not involved. "
+        "Nepal's leading human rights activist thanked the rescuers."
+    )
+    codes = _coded_mentions(coder, text, date(2015, 5, 1))
+    assert ("Troops", "USAMIL") in codes[2]  # from the United States
+    assert not any(code.startswith("NPL") for _, code in codes[3])  # the Taliban's own
+    assert any(code == "NPLHRI" for _, code in codes[4])

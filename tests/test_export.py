@@ -175,6 +175,25 @@ def _by_id(table: pa.Table, id_column: str, event_id: str) -> dict[str, Any]:
 
 
 # -- GDELT ---------------------------------------------------------------------------------
+def test_gdelt_codes_an_actor_of_no_known_country_by_its_type_alone(tmp_path: Path) -> None:
+    """GDELT leaves the country empty and codes the type ("COP"); our "---COP" is that."""
+    police = Actor("---COP", None, "COP", "unknown country", "Police")
+    protesters = Actor("---OPP", None, "OPP", "unknown country", "40 protesters")
+    with Store(tmp_path / "x.duckdb") as writer:
+        run = writer.start_run("test", {})
+        event = _event("00000000000000c1", "c", police, protesters, "173", "2024-03-03")
+        writer.write_batch(run, [(_article("c", None), [event])])
+        writer.recluster()
+    with Store(tmp_path / "x.duckdb", read_only=True) as reader:
+        [row] = to_gdelt(reader.events(), reader.query("SELECT * FROM articles")).to_pylist()
+    assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == (
+        "COP",
+        None,
+        "COP",
+    )
+    assert (row["Actor2Code"], row["Actor2Name"], row["EventCode"]) == ("OPP", None, "173")
+
+
 def test_gdelt_has_its_61_columns_in_its_order(events: pa.Table) -> None:
     gdelt = to_gdelt(events)
     assert len(GDELT_HEADER) == 61

@@ -15,13 +15,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.actors.resolve import normalise, source_text
+from newsevents.actors.resolve import UNKNOWN_COUNTRY, UNKNOWN_NAME, normalise, source_text
 from newsevents.records import Actor, Mention, Sentence, Token
 
 PHRASE_WORDS = 4  # the longest sector phrase tried ("senior government officials")
 DOMINANCE = 2  # the context country's mentions against the next country's
 HEAD_POS = ("NOUN", "PROPN")
 TIED_WORDS = frozenset({"its", "their", "his", "her", "our", "your", "my", "whose"})
+# what a possessive group word belongs to when it is a body of its own ("the teachers' union")
+GROUP_HEADS = frozenset({"union", "association", "federation", "council", "committee", "group"})
+NOUN_MODIFIERS = frozenset({"det", "amod", "nummod", "compound", "quantmod", "advmod"})
 DETERMINERS = frozenset({"the", "a", "an", "some", "many", "several", "thousands", "hundreds"})
 
 
@@ -37,37 +40,64 @@ def context_country(found: Sequence[Sequence[Mention]]) -> str | None:
 
 
 def generic_mentions(
-    sentence: Sentence, kb: KnowledgeBase, country: str, mentions: Sequence[Mention]
+    sentence: Sentence, kb: KnowledgeBase, country: str | None, mentions: Sequence[Mention]
 ) -> list[Mention]:
-    """Bare sector phrases of a sentence, coded as the context country's."""
+    """Bare sector phrases of a sentence, coded as the context country's; with no context
+    country, as of no known country (``---COP``)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     owner = {i: m.actor.country for m in mentions for i in range(m.start, m.end)}
+    # the tokens of mentions that name a country as a whole ("Algeria's", "Ankara")
+    bare = {
+        i: m.actor.country
+        for m in mentions
+        if m.actor.country and m.actor.code == m.actor.country
+        for i in range(m.start, m.end)
+    }
     tokens = sentence.tokens
     found: list[Mention] = []
     for position, tok in enumerate(tokens):
         if tok.pos not in HEAD_POS or tok.dep == "compound" or tok.i in covered:
             continue
-        span = _sector_span(tokens, position, kb, covered)
+        if tok.dep == "poss" and _sector_head(tokens, tok, kb):
+            continue  # "the teachers' union" is a union, not teachers
+        span = _sector_span(tokens, position, kb, covered) or _titled_name(
+            tokens, position, kb, covered
+        )
         if span is None or _tied(tokens, span[0], position):
             continue
+        modifiers = {bare.get(t.i) for t in _left_modifiers(tokens, position) if t.i in covered}
+        if None in modifiers or len(modifiers) > 1:
+            continue  # "Taliban militants", "the Kremlin leader": the named actor's own
         begin, sector = span
+        words_before = {t.i for t in _left_modifiers(tokens, position) if t.dep in NOUN_MODIFIERS}
+        while begin > 0 and tokens[begin - 1].i in words_before - covered:
+            begin -= 1  # "the detained journalists", "two activists"
         if begin > 0 and tokens[begin - 1].text.lower() in DETERMINERS:
             begin -= 1
         first = tokens[begin]
-        # "Israeli helicopters and tanks": a phrase joined to an actor's is of its country
-        whose = (owner.get(tok.head) if tok.dep == "conj" else None) or country
-        entry = kb.entries.get(f"country:{whose}")
-        actor = Actor(
-            code=f"{whose}{sector}",
-            country=whose,
-            sector=sector[:3],
-            name=entry.name if entry is not None else whose,
-            text=source_text(sentence, first, tok),
-            entity=f"country:{whose}",
+        # "Israeli helicopters and tanks": a phrase joined to an actor's is of its country;
+        # "troops from the United States" are of the country they come from
+        # "Algeria's leading human rights activist", "the Montenegro Assembly": of the
+        # country named before it
+        whose = (
+            next(iter(modifiers), None)
+            or (owner.get(tok.head) if tok.dep == "conj" else None)
+            or _origin(tokens, position, owner)
+            or country
         )
+        actor = _generic_actor(kb, whose, sector, source_text(sentence, first, tok))
         found.append(Mention(sentence.index, first.i, tok.i + 1, actor))
         covered.update(range(first.i, tok.i + 1))
     return found
+
+
+def _generic_actor(kb: KnowledgeBase, country: str | None, sector: str, text: str) -> Actor:
+    """A sector of a country, or of no known country: ``UNKNOWN_COUNTRY`` and the sector."""
+    if country is None:
+        return Actor(f"{UNKNOWN_COUNTRY}{sector}", None, sector[:3], UNKNOWN_NAME, text)
+    entry = kb.entries.get(f"country:{country}")
+    name = entry.name if entry is not None else country
+    return Actor(f"{country}{sector}", country, sector[:3], name, text, f"country:{country}")
 
 
 def _sector_span(
@@ -81,6 +111,57 @@ def _sector_span(
         sector = kb.sector_nouns.get(normalise(words))
         if sector:
             return begin, sector
+    return None
+
+
+def _titled_name(
+    tokens: tuple[Token, ...], position: int, kb: KnowledgeBase, covered: set[int]
+) -> tuple[int, str] | None:
+    """A person the knowledge base does not know, named after a title that gives their
+    office: "Judge Maria Delgado" (JUD), "Governor Alan Marsh" (GOV)."""
+    if tokens[position].ent_type != "PERSON" or tokens[position].pos != "PROPN":
+        return None
+    name = position
+    while name > 0 and tokens[name - 1].pos == "PROPN" and tokens[name - 1].i not in covered:
+        name -= 1
+        title = _sector_span(tokens, name - 1, kb, covered) if name > 0 else None
+        if title is not None and tokens[name].ent_type == "PERSON":
+            return title
+    title = _sector_span(tokens, name - 1, kb, covered) if name > 0 else None
+    return title if title is not None and name < position + 1 else None
+
+
+def _sector_head(tokens: tuple[Token, ...], tok: Token, kb: KnowledgeBase) -> bool:
+    """The word a possessive belongs to names a kind of actor itself."""
+    head = tokens[tok.head - tokens[0].i]
+    return head.lemma.lower() in GROUP_HEADS or normalise(head.text) in kb.sector_nouns
+
+
+def _left_modifiers(tokens: tuple[Token, ...], position: int) -> list[Token]:
+    """The words before a noun that depend on it, directly or through one another."""
+    head = tokens[position].i
+    first = tokens[0].i
+    found = []
+    for tok in tokens[:position]:
+        step, seen = tok, 0
+        while step.head != step.i and step.head != head and seen < len(tokens):
+            step, seen = tokens[step.head - first], seen + 1
+        if step.head == head:
+            found.append(tok)
+    return found
+
+
+def _origin(tokens: tuple[Token, ...], position: int, owner: dict[int, str | None]) -> str | None:
+    """The country a group comes from: "doctors from two American aid groups"."""
+    head, first = tokens[position].i, tokens[0].i
+    for prep in tokens[position + 1 :]:
+        if prep.head == head and prep.dep == "prep" and prep.text.lower() == "from":
+            for tok in tokens[prep.i - first + 1 :]:
+                step, seen = tok, 0
+                while step.head not in (prep.i, step.i) and seen < len(tokens):
+                    step, seen = tokens[step.head - first], seen + 1
+                if step.head == prep.i and owner.get(tok.i):
+                    return owner[tok.i]
     return None
 
 

@@ -67,12 +67,14 @@ def with_context(
     """The mentions with the article's generic actors ("the government", "police") coded
     as the one country the article is about (:mod:`newsevents.actors.context`)."""
     country = context_country(found)
+    # an article that names no country at all: its generic actors are of no known country
+    countryless = not any(m.actor.country for mentions in found for m in mentions)
     return [
         sorted(
             [*mentions, *generic_mentions(sentence, kb, here, mentions)],
             key=lambda m: (m.start, m.end),
         )
-        if (here := country or _place_country(mentions)) is not None
+        if (here := country or _place_country(mentions)) is not None or countryless
         else mentions
         for sentence, mentions in zip(sentences, found, strict=True)
     ]

@@ -23,7 +23,7 @@ from functools import cache
 from types import MappingProxyType
 
 from newsevents.actors.kb import Entry, KnowledgeBase, load_knowledge_base, normalise
-from newsevents.actors.resolve import INTERNATIONAL_ROOTS
+from newsevents.actors.resolve import INTERNATIONAL_ROOTS, UNKNOWN_COUNTRY, UNKNOWN_NAME
 from newsevents.errors import NewseventsError
 
 # What an international root alone says, for codes whose group the knowledge base lacks.
@@ -36,7 +36,7 @@ ROOT_WORDS = MappingProxyType(
         "NGM": "non-governmental movement",
     }
 )
-CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
+CODE_SHAPE = re.compile(r"^(?:---|[A-Z]{3})(?:[A-Z]{3})*$")
 ARTICLES = ("the ", "The ")
 
 
@@ -61,7 +61,7 @@ class ActorNames:
             name = self.roots.get(code[:end])
             if name is not None:
                 return _with_sectors(name, self._sector_words(code[end:]))
-        words = ROOT_WORDS.get(code[:3])
+        words = UNKNOWN_NAME if code[:3] == UNKNOWN_COUNTRY else ROOT_WORDS.get(code[:3])
         return _with_sectors(words, self._sector_words(code[3:])) if words else None
 
     def _sector_words(self, blocks: str) -> list[str]:
@@ -92,7 +92,7 @@ class ActorNames:
         upper = text.upper()
         if not CODE_SHAPE.match(upper):
             return False
-        if upper[:3] in INTERNATIONAL_ROOTS:
+        if upper[:3] in INTERNATIONAL_ROOTS or upper[:3] == UNKNOWN_COUNTRY:
             return True
         for end in range(len(upper), 2, -3):
             if upper[:end] in self.roots:

@@ -50,6 +50,10 @@ DISSOLVED_STATES: frozenset[str] = WORDS["dissolved_states"]
 LOCATIVE_WORDS: frozenset[str] = WORDS["locative_words"]
 ROLE_BLOCKS: frozenset[str] = WORDS["role_blocks"]
 INTERNATIONAL_ROOTS: frozenset[str] = WORDS["international_roots"]
+# CAMEO's root for an actor of no known country: "Police arrested 40 protesters", in a text
+# that names no country, is ---COP against ---OPP
+UNKNOWN_COUNTRY = "---"
+UNKNOWN_NAME = "unknown country"
 LOCAL_GROUPS: frozenset[str] = WORDS["local_groups"]
 PLACE_PREPS: frozenset[str] = WORDS["place_preps"]
 GENERIC_TITLES: frozenset[str] = WORDS["generic_titles"]
