@@ -553,3 +553,18 @@ def test_it_sounds_like_is_a_hedge(coder) -> None:
 )
 def test_places_participles_and_verbal_attacks(coder, text, expected) -> None:
     assert _events(coder, text) == expected
+
+
+def test_two_people_of_one_code_are_two_parties_but_one_actor_named_twice_is_one(coder) -> None:
+    """Biden and Blinken are both USAGOV in 2023: the praise is aimed at Blinken. Egypt
+    named twice is no target of its own act."""
+    [praise] = code_text(
+        "President Joe Biden praised Antony Blinken on Tuesday.", date(2023, 5, 2), coder=coder
+    )
+    assert (praise.source.text, praise.cameo[:2]) == ("Joe Biden", "05")
+    assert praise.target is not None and praise.target.text == "Antony Blinken"
+    assert praise.source.code == praise.target.code == "USAGOV"
+    [extension] = code_text(
+        "Egypt extended the state of emergency in Egypt's Sinai.", DAY, coder=coder
+    )
+    assert extension.source.code == "EGY" and extension.target is None

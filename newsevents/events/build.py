@@ -11,7 +11,7 @@ from dataclasses import replace
 from newsevents.events.codes import CodeInfo
 from newsevents.events.confidence import confidence
 from newsevents.events.date_phrases import event_date
-from newsevents.events.extract import Match, distinct_parties
+from newsevents.events.extract import Match, distinct_parties, same_party
 from newsevents.events.intent import intent_code, stated_intent
 from newsevents.events.modality import modality_of
 from newsevents.events.syntax import Tree
@@ -64,8 +64,7 @@ def events_of(
         for found in targets:
             # A target that is the source itself ("Egypt extended the emergency in Sinai"
             # names Egypt twice) is no target; the event stands without one.
-            same = found is not None and found.actor.code == source.actor.code
-            target = None if same else found
+            target = None if found is not None and same_party(source, found) else found
             if target is None and len(targets) > 1:
                 continue
             events.append(

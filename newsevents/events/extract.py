@@ -753,11 +753,21 @@ def _entry_words(entries: tuple[str, ...], tok: Token, tree: Tree) -> int:
 def other_party(source: Mention, target: Mention) -> bool:
     """The target is someone else than the source, and not a place of the source's own
     country (Tokyo for Japan's prime minister, Srinagar for the Indian army): there the act
-    happens, it is not aimed at it."""
-    if target.actor.code == source.actor.code:
+    happens, it is not aimed at it. Two people named are two parties even when they hold
+    one code: in "President Mbeki dismissed his deputy Jacob Zuma" both are ZAFGOV."""
+    if same_party(source, target):
         return False
     same_country = target.actor.country is not None and target.actor.country == source.actor.country
     return not (target.place and same_country)
+
+
+def same_party(one: Mention, other: Mention) -> bool:
+    """One actor named twice ("Egypt extended the emergency in Egypt's Sinai"), as far as
+    codes tell; two people named are two parties even when they hold one code."""
+    if one.actor.code != other.actor.code:
+        return False
+    entities = {one.actor.entity or "", other.actor.entity or ""}
+    return not (len(entities) == 2 and all(e.startswith("person:") for e in entities))
 
 
 def distinct_parties(mentions: tuple[Mention, ...]) -> bool:
