@@ -447,3 +447,17 @@ def test_a_generic_group_is_of_the_country_named_in_it_not_the_articles(coder) -
     assert ("Troops", "USAMIL") in codes[2]  # from the United States
     assert not any(code.startswith("NPL") for _, code in codes[3])  # the Taliban's own
     assert any(code == "NPLHRI" for _, code in codes[4])
+
+
+def test_a_person_the_knowledge_base_lacks_is_known_by_surname_once_introduced(coder) -> None:
+    """News names a person once in full, with a title or an apposition, and then by surname."""
+    text = (
+        "Bruno Keller, the foreign minister of Austria, met Chinese officials on Monday. "
+        "Keller said the talks were useful. "
+        "Later, Governor Alan Marsh pardoned two activists. Marsh said they had suffered enough. "
+        "Anna Marsh, a teacher, and Paul Marsh, a farmer, were among them. Marsh left."
+    )
+    codes = _coded_mentions(coder, text, date(2023, 5, 1))
+    assert ("Keller", "AUTGOV") in codes[1]
+    assert ("Marsh", "---GOV") in codes[3]
+    assert not any(text == "Marsh" for text, _ in codes[5])  # three Marshes now: none

@@ -40,10 +40,15 @@ def context_country(found: Sequence[Sequence[Mention]]) -> str | None:
 
 
 def generic_mentions(
-    sentence: Sentence, kb: KnowledgeBase, country: str | None, mentions: Sequence[Mention]
+    sentence: Sentence,
+    kb: KnowledgeBase,
+    country: str | None,
+    mentions: Sequence[Mention],
+    groups: bool = True,
 ) -> list[Mention]:
-    """Bare sector phrases of a sentence, coded as the context country's; with no context
-    country, as of no known country (``---COP``)."""
+    """Bare sector phrases of a sentence ("the police", "Governor Alan Marsh"), coded as the
+    context country's; with no context country, as of no known country (``---COP``).
+    Without ``groups``, only the titled names."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     owner = {i: m.actor.country for m in mentions for i in range(m.start, m.end)}
     # the tokens of mentions that name a country as a whole ("Algeria's", "Ankara")
@@ -60,9 +65,9 @@ def generic_mentions(
             continue
         if tok.dep == "poss" and _sector_head(tokens, tok, kb):
             continue  # "the teachers' union" is a union, not teachers
-        span = _sector_span(tokens, position, kb, covered) or _titled_name(
-            tokens, position, kb, covered
-        )
+        span = _titled_name(tokens, position, kb, covered)
+        if groups and span is None:
+            span = _sector_span(tokens, position, kb, covered)
         if span is None or _tied(tokens, span[0], position):
             continue
         modifiers = {bare.get(t.i) for t in _left_modifiers(tokens, position) if t.i in covered}
@@ -118,17 +123,17 @@ def _titled_name(
     tokens: tuple[Token, ...], position: int, kb: KnowledgeBase, covered: set[int]
 ) -> tuple[int, str] | None:
     """A person the knowledge base does not know, named after a title that gives their
-    office: "Judge Maria Delgado" (JUD), "Governor Alan Marsh" (GOV)."""
-    if tokens[position].ent_type != "PERSON" or tokens[position].pos != "PROPN":
-        return None
+    office: "Judge Maria Delgado" (JUD), "Interior Minister Tomas Verhoeven" (GOV). The
+    title is the sector phrase that ends where the name, read leftwards, begins."""
     name = position
-    while name > 0 and tokens[name - 1].pos == "PROPN" and tokens[name - 1].i not in covered:
-        name -= 1
-        title = _sector_span(tokens, name - 1, kb, covered) if name > 0 else None
-        if title is not None and tokens[name].ent_type == "PERSON":
+    while tokens[name].ent_type == "PERSON" and tokens[name].pos == "PROPN" and name > 0:
+        title = _sector_span(tokens, name - 1, kb, covered)
+        if title is not None:
             return title
-    title = _sector_span(tokens, name - 1, kb, covered) if name > 0 else None
-    return title if title is not None and name < position + 1 else None
+        if tokens[name - 1].pos != "PROPN" or tokens[name - 1].i in covered:
+            return None
+        name -= 1
+    return None
 
 
 def _sector_head(tokens: tuple[Token, ...], tok: Token, kb: KnowledgeBase) -> bool:

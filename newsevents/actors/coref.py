@@ -16,7 +16,7 @@ from newsevents.actors.context import context_country, generic_mentions
 from newsevents.actors.kb import Entry, KnowledgeBase
 from newsevents.actors.resolve import code_actor, find_mentions, normalise, source_text
 from newsevents.data_files import load_lists
-from newsevents.records import Mention, Sentence, Token
+from newsevents.records import Actor, Mention, Sentence, Token
 
 WORDS = load_lists(
     "newsevents.actors",
@@ -69,15 +69,74 @@ def with_context(
     country = context_country(found)
     # an article that names no country at all: its generic actors are of no known country
     countryless = not any(m.actor.country for mentions in found for m in mentions)
-    return [
-        sorted(
-            [*mentions, *generic_mentions(sentence, kb, here, mentions)],
-            key=lambda m: (m.start, m.end),
-        )
-        if (here := country or _place_country(mentions)) is not None or countryless
-        else mentions
-        for sentence, mentions in zip(sentences, found, strict=True)
-    ]
+    with_generic = []
+    for sentence, mentions in zip(sentences, found, strict=True):
+        here = country or _place_country(mentions)
+        # a titled name is one person whatever the article; "the government" of an article
+        # about several countries is any of them
+        groups = here is not None or countryless
+        generic = generic_mentions(sentence, kb, here, mentions, groups=groups)
+        with_generic.append(sorted([*mentions, *generic], key=lambda m: (m.start, m.end)))
+    return _named_again(sentences, kb, with_generic)
+
+
+def _named_again(
+    sentences: tuple[Sentence, ...], kb: KnowledgeBase, found: list[list[Mention]]
+) -> list[list[Mention]]:
+    """People the knowledge base lacks, named again by surname: once "Governor Alan Marsh"
+    or "Bruno Keller, the foreign minister of Austria" is named, a later "Marsh" or
+    "Keller" is that person (when no one else named so far shares the word)."""
+    known: dict[str, Actor | None] = {}
+    result = []
+    for sentence, mentions in zip(sentences, found, strict=True):
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        again = [
+            Mention(sentence.index, tok.i, tok.i + 1, replace(actor, text=tok.text))
+            for position, tok in enumerate(sentence.tokens)
+            if (actor := known.get(tok.text)) is not None
+            and tok.pos == "PROPN"
+            and tok.i not in covered
+            and not _inside_other_name(sentence.tokens, position, kb)
+        ]
+        for position, tok in enumerate(sentence.tokens):
+            if tok.text in known and tok.i not in covered and tok.pos == "PROPN":
+                if _inside_other_name(sentence.tokens, position, kb):
+                    known[tok.text] = None  # "Anna Marsh" after "Alan Marsh": neither now
+        mentions = sorted([*mentions, *again], key=lambda m: (m.start, m.end))
+        for surname, actor in _introduced(sentence, mentions):
+            before = known.get(surname, actor)
+            # two people who share a surname: it names neither
+            known[surname] = actor if before is not None and before.code == actor.code else None
+        result.append(mentions)
+    return result
+
+
+def _introduced(sentence: Sentence, mentions: list[Mention]) -> list[tuple[str, Actor]]:
+    """(surname, actor) of each person the sentence names with a title ("Governor Alan
+    Marsh") or an apposition ("Bruno Keller, the foreign minister of Austria") and whom
+    the knowledge base lacks."""
+    tokens = sentence.tokens
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for tok in tokens:
+        if tok.pos != "PROPN" or tok.ent_type != "PERSON" or tok.dep == "compound":
+            continue
+        mention = by_token.get(tok.i)
+        if mention is None:
+            mention = next(
+                (
+                    by_token[t.i]
+                    for t in tokens
+                    if t.head == tok.i and t.dep == "appos" and t.i in by_token
+                ),
+                None,
+            )
+        if mention is None or _is_person(mention):
+            continue
+        if mention.start <= tok.i < mention.end and tok.i != mention.end - 1:
+            continue  # a name inside a longer phrase, not the end of a titled name
+        found.append((tok.text, mention.actor))
+    return found
 
 
 def _place_country(mentions: list[Mention]) -> str | None:
