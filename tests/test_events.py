@@ -568,3 +568,22 @@ def test_two_people_of_one_code_are_two_parties_but_one_actor_named_twice_is_one
         "Egypt extended the state of emergency in Egypt's Sinai.", DAY, coder=coder
     )
     assert extension.source.code == "EGY" and extension.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Responding to Beijing, Taipei rejected the proposal.", "TWN", "CHN"),
+        (
+            "Reacting to Ankara's decision, Greece's foreign minister criticized the plan.",
+            "GRCGOV",
+            "TUR",
+        ),
+    ],
+)
+def test_an_act_that_answers_someone_is_aimed_at_them(coder, text, source, target) -> None:
+    """The actor after respond/react/in response to, or whose thing that is, is the target
+    when the act names none."""
+    [event] = code_text(text, DAY, coder=coder)
+    assert event.source.code == source
+    assert event.target is not None and event.target.code == target

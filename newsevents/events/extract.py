@@ -47,6 +47,7 @@ WORDS = load_lists(
         "quantity_nouns": frozenset[str],
         "state_verbs": frozenset[str],
         "state_words": frozenset[str],
+        "response_words": frozenset[str],
     },
 )
 # The word lists, with what each is for and an example, are in data/extract.toml.
@@ -57,6 +58,7 @@ PRONOUNS: frozenset[str] = WORDS["pronouns"]
 OBLIGATION_SPEECH_VERBS: frozenset[str] = WORDS["obligation_speech_verbs"]
 EVENT_NOUNS: frozenset[str] = WORDS["event_nouns"]
 LOCAL_GROUPS: frozenset[str] = ACTOR_LOCAL_GROUPS | WORDS["more_local_groups"]
+RESPONSE_WORDS: frozenset[str] = WORDS["response_words"]
 PLACE_PREPS = tuple(sorted(ACTOR_PLACE_PREPS))
 OBJECT_CONTROL_VERBS: frozenset[str] = WORDS["object_control_verbs"]
 QUANTITY_NOUNS: frozenset[str] = WORDS["quantity_nouns"]
@@ -155,7 +157,7 @@ class SentenceMatcher:
         if not targets:
             targets = self._object_possessors(verb, sources)
         if not targets and fit.pattern.target:
-            targets = self._addressees(verb, sources)
+            targets = self._addressees(verb, sources) or self._answered(verb, sources)
         if not targets and self._reciprocal(verb) and distinct_parties(sources):
             targets = sources  # "Turkey and Syria accused each other": each the other's target
         self.consumed.update(t.i for t in used)
@@ -201,6 +203,30 @@ class SentenceMatcher:
         ]
         codes = _codes(sources)
         return tuple(m for m in self._mentions_of(objects) if m.actor.code not in codes)
+
+    def _answered(self, verb: Token, sources: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """ "Trump, responding to Pelosi's announcement, attacked the inquiry", "In response
+        to Seoul's drills, Pyongyang ...": an act that answers someone is aimed at them: the
+        actor after the response word's "to", or whose thing that is."""
+        words = [
+            w
+            for w in (
+                *self.tree.kids(verb, "advcl"),
+                *(o for p in self.tree.kids(verb, "prep") for o in self._prep_objects(p)),
+            )
+            if w.lemma in RESPONSE_WORDS
+        ]
+        answered = [
+            o
+            for w in words
+            for p in self.tree.kids(w, "prep")
+            if p.lemma == "to"
+            for o in self._prep_objects(p)
+        ]
+        owners = [m for o in answered for m in self.tree.kids(o, "poss")]
+        codes = _codes(sources)
+        found = self._mentions_of(answered) or self._mentions_of(owners)
+        return tuple(m for m in found if m.actor.code not in codes)
 
     def _reciprocal(self, verb: Token) -> bool:
         """The verb's object is "each other" or "one another" ("accused each other", "fired
