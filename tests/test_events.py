@@ -587,3 +587,16 @@ def test_an_act_that_answers_someone_is_aimed_at_them(coder, text, source, targe
     [event] = code_text(text, DAY, coder=coder)
     assert event.source.code == source
     assert event.target is not None and event.target.code == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan protesters called for a judge-led investigation into police conduct.",
+        "The opposition repeated its demand for a UN-led inquiry into the shooting.",
+    ],
+)
+def test_an_act_asked_for_is_no_event_of_its_own(coder, text) -> None:
+    """The investigation is what is asked; only the request itself can be an event."""
+    events = code_text(text, DAY, coder=coder)
+    assert all(e.cameo[:2] in ("02", "10") for e in events)

@@ -48,6 +48,7 @@ WORDS = load_lists(
         "state_verbs": frozenset[str],
         "state_words": frozenset[str],
         "response_words": frozenset[str],
+        "request_words": frozenset[str],
     },
 )
 # The word lists, with what each is for and an example, are in data/extract.toml.
@@ -59,6 +60,7 @@ OBLIGATION_SPEECH_VERBS: frozenset[str] = WORDS["obligation_speech_verbs"]
 EVENT_NOUNS: frozenset[str] = WORDS["event_nouns"]
 LOCAL_GROUPS: frozenset[str] = ACTOR_LOCAL_GROUPS | WORDS["more_local_groups"]
 RESPONSE_WORDS: frozenset[str] = WORDS["response_words"]
+REQUEST_WORDS: frozenset[str] = WORDS["request_words"]
 PLACE_PREPS = tuple(sorted(ACTOR_PLACE_PREPS))
 OBJECT_CONTROL_VERBS: frozenset[str] = WORDS["object_control_verbs"]
 QUANTITY_NOUNS: frozenset[str] = WORDS["quantity_nouns"]
@@ -454,7 +456,7 @@ class SentenceMatcher:
     def _noun_match(self, noun: Token) -> Match | None:
         if noun.dep == "compound":
             return None
-        if any(a.i in self.asked for a in self.tree.ancestors(noun)):
+        if any(a.i in self.asked for a in self.tree.ancestors(noun)) or self._asked_for(noun):
             return None  # "demanded that Hungary stop blocking EU aid": asked for, not done
         if self._standing_state(noun):
             return None
@@ -480,6 +482,16 @@ class SentenceMatcher:
             attributed_to=self._speaker(noun),
             score=fit.score,
         )
+
+    def _asked_for(self, noun: Token) -> bool:
+        """ "Protesters called for an investigation", "demands for a ceasefire", "demanded
+        talks": the act is what a request asks for, not something done."""
+        head = self.tree.head(noun)
+        if head is not None and noun.dep == "pobj" and head.lemma == "for":
+            head = self.tree.head(head)
+        elif noun.dep not in ("dobj", "pobj"):
+            return False
+        return head is not None and head.lemma in REQUEST_WORDS
 
     def _standing_state(self, noun: Token) -> bool:
         """ "US sanctions are still in place", "the embargo remains in force": the noun names
