@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newsevents.store.transactions import transaction
+import pyarrow as pa
+
+from newsevents.store.transactions import registered, transaction
 
 WATERMARK = "alerts_checked_until"
 DONE_STATUSES = ("ingested", "rejected", "skipped", "abandoned")  # items not tried again
@@ -130,16 +132,28 @@ class WatchState:
         return {row[0] for row in rows}
 
     def save_items(self, source: str, items: Sequence[ItemState], now: datetime) -> None:
-        rows = [
-            (source, i.item_key, i.url, i.status, i.attempts, i.reason, now, now) for i in items
-        ]
-        if rows:
-            self.con.executemany(
-                "INSERT INTO watch_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        """Insert or update the items, as one Arrow table (DuckDB's executemany goes row
+        by row: 8 ms an item)."""
+        if not items:
+            return
+        table = pa.table(
+            {
+                "source": [source] * len(items),
+                "item_key": [i.item_key for i in items],
+                "url": pa.array([i.url for i in items], pa.string()),
+                "status": [i.status for i in items],
+                "attempts": pa.array([i.attempts for i in items], pa.int32()),
+                "reason": pa.array([i.reason for i in items], pa.string()),
+                "first_seen": pa.array([now] * len(items), pa.timestamp("us")),
+                "updated_at": pa.array([now] * len(items), pa.timestamp("us")),
+            }
+        )
+        with registered(self.con, "newsevents_items", table):
+            self.con.execute(
+                "INSERT INTO watch_items SELECT * FROM newsevents_items"
                 " ON CONFLICT (source, item_key) DO UPDATE SET url = excluded.url,"
                 " status = excluded.status, attempts = excluded.attempts,"
-                " reason = excluded.reason, updated_at = excluded.updated_at",
-                rows,
+                " reason = excluded.reason, updated_at = excluded.updated_at"
             )
 
     def count_items(self, source: str) -> int:
