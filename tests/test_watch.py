@@ -277,3 +277,22 @@ def test_bad_arguments_are_one_line_errors(
     [line] = err.splitlines()
     assert line.startswith("error: ") and message in line
     assert not db.exists()  # refused before anything was opened
+
+
+def test_requests_to_one_host_are_spaced_by_the_delay() -> None:
+    from newsevents.watch import Fetcher
+
+    waits: list[float] = []
+    with serving() as server:
+        server.robots = "User-agent: *\nCrawl-delay: 7\n"
+        server.page("/a.html", article_html(1))
+        polite = Fetcher(FetchSettings(delay=5.0), sleep=waits.append)
+        polite.get(server.url("/a.html"))  # the first request to the host: no wait
+        polite.get(server.url("/a.html"))
+        assert len(waits) == 1 and 4.5 < waits[0] <= 5.0
+        assert polite.allowed(server.url("/a.html"))  # reads robots.txt: Crawl-delay 7
+        polite.get(server.url("/a.html"))
+        assert len(waits) == 3 and 6.5 < waits[-1] <= 7.0
+        other = f"http://localhost:{server.port}/a.html"  # another host name: no wait
+        polite.get(other)
+        assert len(waits) == 3

@@ -84,3 +84,33 @@ def test_kill_9_mid_cycle_then_restart_stores_every_item_once(tmp_path: Path) ->
     # the pages the dead cycle stored were not fetched again
     assert len(refetched) == ITEMS - stored
     assert f"new {ITEMS - stored} / seen {stored} / failed 0" in again.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_between_cycles_exits_0(tmp_path: Path) -> None:
+    folder, db = tmp_path / "inbox", tmp_path / "watch.duckdb"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Russia condemned the United States on Monday.\n")
+    command = [sys.executable, "-m", "newsevents", "watch", str(folder), "--db", str(db)]
+    process = subprocess.Popen(
+        [*command, "--every", "1h", "--no-model"],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines: list[str] = []
+        while not any(line.startswith("cycle ") for line in lines):  # the first cycle is done
+            line = process.stderr.readline()  # type: ignore[union-attr]
+            assert line, f"the watch ended early: {lines}"
+            lines.append(line)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    assert "stopped between cycles" in err and "Traceback" not in err
+    assert any("new 1 / seen 0 / failed 0" in line for line in lines)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)

@@ -110,16 +110,16 @@ def watch_command(
     options = WatchSettings(fetch=_fetch_settings(delay, timeout))
     hook = webhook or (rules.webhook if rules else None)
     coder = _load_coder(settings)
-    while True:
-        started = time.monotonic()
-        failed = _cycle(watched, settings, options, coder, rules, alerts_log, hook, once)
-        if once:
-            raise typer.Exit(1 if failed else 0)
-        try:
+    try:
+        while True:
+            started = time.monotonic()
+            failed = _cycle(watched, settings, options, coder, rules, alerts_log, hook, once)
+            if once:
+                raise typer.Exit(1 if failed else 0)
             time.sleep(max(0.0, interval.total_seconds() - (time.monotonic() - started)))
-        except KeyboardInterrupt:
-            err.print("stopped between cycles", markup=False)
-            raise typer.Exit(0) from None
+    except KeyboardInterrupt:  # outside a cycle (one interrupted inside exits 130)
+        err.print("stopped between cycles", markup=False)
+        raise typer.Exit(0) from None
 
 
 def _cycle(
