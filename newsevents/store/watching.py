@@ -13,11 +13,14 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from newsevents.store.transactions import registered, transaction
+
+if TYPE_CHECKING:
+    from newsevents.store import Store
 
 WATERMARK = "alerts_checked_until"
 DONE_STATUSES = ("ingested", "rejected", "skipped", "abandoned")  # items not tried again
@@ -79,7 +82,7 @@ SOURCE_COLUMNS = (
 class WatchState:
     """The watch tables of an open store (``store.con``)."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store) -> None:
         self.con = store.con
 
     # -- sources ---------------------------------------------------------------------------

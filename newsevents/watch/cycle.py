@@ -22,7 +22,7 @@ from newsevents.ingest import read_path
 from newsevents.ingest.decode import decode_bytes, looks_like_html
 from newsevents.pipeline import IngestSummary, ingest_documents, open_to_write
 from newsevents.records import RawDocument, ReadError
-from newsevents.store import writer_lock
+from newsevents.store import Store, writer_lock
 from newsevents.store.watching import DONE_STATUSES, AlertRecord, ItemState, SourceState, WatchState
 from newsevents.watch.alerts import check_rules
 from newsevents.watch.fetch import Fetcher, FetchError, FetchSettings
@@ -325,7 +325,7 @@ def _by_prefix(by_origin: dict[str, tuple[_Plan, Item]], origin: str) -> tuple[_
 
 
 def _record(
-    store: object, report: CycleReport, plans: list[_Plan], rules: AlertRules | None, now: datetime
+    store: Store, report: CycleReport, plans: list[_Plan], rules: AlertRules | None, now: datetime
 ) -> list[AlertRecord]:
     """Write the cycle's state (items, sources, failures), check the alert rules, store
     the new alerts and finish the cycle: one store opening."""
@@ -338,7 +338,7 @@ def _record(
     state.save_sources(plan.state for plan in plans)
     alerts: list[AlertRecord] = []
     if rules is not None and rules.rules:
-        alerts = state.add_alerts(check_rules(store, rules, state.watermark(), now))  # type: ignore[arg-type]
+        alerts = state.add_alerts(check_rules(store, rules, state.watermark(), now))
     state.set_watermark(state.latest_ingest() or EPOCH)
     report.alerts, report.finished = alerts, now
     run_id = report.ingest.run_id if report.ingest else None

@@ -1,7 +1,8 @@
--- 007: newsevents watch. What each watched source said last (HTTP validators), how it
+-- 007: newsevents watch (IF NOT EXISTS: a store rolled back to an older migration by hand
+-- still upgrades). What each watched source said last (HTTP validators), how it
 -- fails (backoff), which of its items are done, each cycle, each failure, and the alerts
 -- raised (once each: alert_key). A restarted watch resumes from these tables.
-CREATE TABLE watch_sources (
+CREATE TABLE IF NOT EXISTS watch_sources (
     source        VARCHAR PRIMARY KEY,  -- a feed URL or a folder's absolute path
     kind          VARCHAR NOT NULL,     -- feed | folder
     etag          VARCHAR,              -- the feed's last ETag (sent as If-None-Match)
@@ -13,7 +14,7 @@ CREATE TABLE watch_sources (
     retry_after   TIMESTAMP             -- skipped until then (backoff)
 );
 
-CREATE TABLE watch_items (
+CREATE TABLE IF NOT EXISTS watch_items (
     source     VARCHAR NOT NULL,
     item_key   VARCHAR NOT NULL,        -- a feed item's id or link; a file's path|size|mtime
     url        VARCHAR,
@@ -25,7 +26,7 @@ CREATE TABLE watch_items (
     PRIMARY KEY (source, item_key)
 );
 
-CREATE TABLE watch_cycles (
+CREATE TABLE IF NOT EXISTS watch_cycles (
     cycle_id    VARCHAR PRIMARY KEY,
     started_at  TIMESTAMP NOT NULL,
     finished_at TIMESTAMP,
@@ -39,7 +40,7 @@ CREATE TABLE watch_cycles (
     status      VARCHAR NOT NULL        -- running | finished | interrupted
 );
 
-CREATE TABLE watch_failures (
+CREATE TABLE IF NOT EXISTS watch_failures (
     cycle_id  VARCHAR NOT NULL,
     source    VARCHAR NOT NULL,
     url       VARCHAR,                  -- the page, when an item failed (else the source)
@@ -47,12 +48,12 @@ CREATE TABLE watch_failures (
     reason    VARCHAR NOT NULL
 );
 
-CREATE TABLE watch_state (
+CREATE TABLE IF NOT EXISTS watch_state (
     name  VARCHAR PRIMARY KEY,          -- alerts_checked_until: articles after it are new
     value VARCHAR NOT NULL
 );
 
-CREATE TABLE alerts (
+CREATE TABLE IF NOT EXISTS alerts (
     alert_key  VARCHAR PRIMARY KEY,     -- the rule and what it found: raised once
     rule       VARCHAR NOT NULL,
     kind       VARCHAR NOT NULL,        -- surge | first | new-pair
