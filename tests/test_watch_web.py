@@ -107,6 +107,7 @@ def _by_testid(node: object, testid: str) -> dict | None:
     return next((found for child in node["children"] if (found := _by_testid(child, testid))), None)
 
 
+@pytest.mark.slow  # starts Node.js processes
 @pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
 def test_the_overview_shows_the_latest_alerts_and_the_last_cycle(db: Path) -> None:
     source = APP_JS.read_text(encoding="utf-8")
