@@ -12,11 +12,12 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from newsevents.store.rows import EVENT_COLUMNS
 from newsevents.store.transactions import registered, transaction
 
 if TYPE_CHECKING:
@@ -238,14 +239,70 @@ class WatchState:
         row = self.con.execute("SELECT max(ingested_at) FROM articles").fetchone()
         return row[0] if row else None
 
-    def articles_after(self, when: datetime | None) -> set[str]:
-        """The article ids ingested after ``when`` (every article when None)."""
-        if when is None:
-            rows = self.con.execute("SELECT article_id FROM articles").fetchall()
-        else:
-            rows = self.con.execute(
-                "SELECT article_id FROM articles WHERE ingested_at > ?", [when]
-            ).fetchall()
+    def count_articles_after(self, when: datetime | None) -> int:
+        """How many articles were ingested after ``when`` (all of them when None)."""
+        row = self.con.execute(
+            "SELECT count(*) FROM articles WHERE ? IS NULL OR ingested_at > ?", [when, when]
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def ingested_after(self, article_ids: Sequence[str], when: datetime | None) -> set[str]:
+        """Which of these articles were ingested after ``when`` (all when None)."""
+        if not article_ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))"
+            " AND (? IS NULL OR ingested_at > ?)",
+            [list(article_ids), when, when],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def latest_event_day(self, modality: str | None) -> date | None:
+        """The newest event date of the store (of one modality; None: any)."""
+        row = self.con.execute(
+            "SELECT max(date_start) FROM events WHERE ? IS NULL OR modality = ?",
+            [modality, modality],
+        ).fetchone()
+        return row[0] if row else None
+
+    def new_events(
+        self, since: datetime | None, modality: str | None, columns: Sequence[str]
+    ) -> pa.Table:
+        """The events (these columns) of the articles ingested after ``since`` (of
+        every article when None), of one modality (None: any)."""
+        wanted = ", ".join(c for c in columns if c in EVENT_COLUMNS)
+        sql = (
+            f"SELECT {wanted} FROM events WHERE (? IS NULL OR modality = ?) AND article_id IN"
+            " (SELECT article_id FROM articles WHERE ? IS NULL OR ingested_at > ?)"
+            " ORDER BY date_start NULLS LAST, event_id"
+        )
+        params = [modality, modality, since, since]
+        return self.con.cursor().sql(sql, params=params).to_arrow_table()
+
+    def pairs_before(self, since: datetime | None, level: str, modality: str | None) -> set:
+        """The pairs of actors (sorted, either direction) that events of articles ingested
+        up to ``since`` join: each actor its country, else its code (``level`` country),
+        or its code (``level`` code), as :func:`analysis.selection.actor_nodes`."""
+        if since is None:
+            return set()
+        a, b = (
+            ("source_code", "target_code")
+            if level == "code"
+            else ("coalesce(source_country, source_code)", "coalesce(target_country, target_code)")
+        )
+        rows = self.con.execute(
+            f"SELECT DISTINCT least({a}, {b}), greatest({a}, {b}) FROM events"
+            " WHERE target_code IS NOT NULL AND (? IS NULL OR modality = ?) AND article_id IN"
+            " (SELECT article_id FROM articles WHERE ingested_at <= ?)",
+            [modality, modality, since],
+        ).fetchall()
+        return {tuple(row) for row in rows}
+
+    def raised(self, keys: Sequence[str]) -> set[str]:
+        """Which of these alert keys were raised before."""
+        rows = self.con.execute(
+            "SELECT alert_key FROM alerts WHERE alert_key IN (SELECT unnest(?))", [list(keys)]
+        ).fetchall()
         return {row[0] for row in rows}
 
     def add_alerts(self, alerts: Sequence[AlertRecord]) -> list[AlertRecord]:
@@ -253,13 +310,7 @@ class WatchState:
         if not alerts:
             return []
         with transaction(self.con):
-            keys = [a.alert_key for a in alerts]
-            raised = {
-                row[0]
-                for row in self.con.execute(
-                    "SELECT alert_key FROM alerts WHERE alert_key IN (SELECT unnest(?))", [keys]
-                ).fetchall()
-            }
+            raised = self.raised([a.alert_key for a in alerts])
             fresh = []
             for alert in alerts:
                 if alert.alert_key not in raised:

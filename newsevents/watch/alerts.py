@@ -16,12 +16,13 @@ import json
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from newsevents.analysis.selection import Scope, actor_nodes, load_events
+from newsevents.analysis.periods import period_start
+from newsevents.analysis.selection import Scope, actor_mask, actor_nodes, load_events
 from newsevents.analysis.surges import period_counts, surge_test
 from newsevents.store import EventFilters, Store
 from newsevents.store.watching import AlertRecord, WatchState
@@ -34,8 +35,10 @@ EVENT_COLUMNS = (
     "article_id",
     "source_code",
     "source_country",
+    "source_entity",
     "target_code",
     "target_country",
+    "target_entity",
     "cameo",
     "plover",
     "date",
@@ -47,30 +50,36 @@ def check_rules(
 ) -> list[AlertRecord]:
     """The alerts the rules raise for articles ingested after ``since`` (None: every
     article is new). Keys already raised are dropped later, by the store."""
-    fresh = WatchState(store).articles_after(since)
-    if not fresh:
+    state = WatchState(store)
+    if not state.count_articles_after(since):
         return []
     alerts: list[AlertRecord] = []
     for rule in rules.rules:
-        alerts.extend(check_rule(store, rule, fresh, now))
+        alerts.extend(check_rule(state, store, rule, since, now))
     return alerts
 
 
-def check_rule(store: Store, rule: Rule, fresh: set[str], now: datetime) -> list[AlertRecord]:
+def check_rule(
+    state: WatchState, store: Store, rule: Rule, since: datetime | None, now: datetime
+) -> list[AlertRecord]:
     if isinstance(rule, SurgeRule):
-        return _surge_alerts(store, rule, now)
+        return _surge_alerts(state, store, rule, now)
     if isinstance(rule, FirstRule):
-        return _first_alerts(store, rule, fresh, now)
-    return _pair_alerts(store, rule, fresh, now)
+        return _first_alerts(state, store, rule, since, now)
+    return _pair_alerts(state, rule, since, now)
 
 
-def _surge_alerts(store: Store, rule: SurgeRule, now: datetime) -> list[AlertRecord]:
-    """A surge in the store's latest period (the one holding its newest dated event)."""
-    latest = _latest_day(store, rule.modality)
+def _surge_alerts(
+    state: WatchState, store: Store, rule: SurgeRule, now: datetime
+) -> list[AlertRecord]:
+    """A surge in the store's latest period (the one holding its newest dated event);
+    the events of the ``window`` periods before it are its baseline."""
+    latest = state.latest_event_day(rule.modality)
     if latest is None:
         return []
     chosen = {"dyad": rule.dyad} if rule.dyad else {"actor": rule.actor}
-    frame = load_events(store, Scope(modality=rule.modality), **chosen)
+    scope = Scope(since=_history_start(latest, rule.by, rule.window), modality=rule.modality)
+    frame = load_events(store, scope, **chosen)
     if rule.quad_class is not None:
         frame = frame.loc[frame["quad_class"] == rule.quad_class]
     if frame.empty:
@@ -102,11 +111,22 @@ def _surge_alerts(store: Store, rule: SurgeRule, now: datetime) -> list[AlertRec
     return [_alert(rule, f"{period}", now, message, details)]
 
 
+def _history_start(latest: date, by: str, window: int) -> date:
+    """The first day of the period ``window`` periods before the one holding ``latest``."""
+    first = period_start(pd.Series([pd.Timestamp(latest)]), by).iloc[0]
+    back = {"day": pd.DateOffset(days=window), "week": pd.DateOffset(weeks=window)}
+    return (first - back.get(by, pd.DateOffset(months=window))).date()
+
+
 def _first_alerts(
-    store: Store, rule: FirstRule, fresh: set[str], now: datetime
+    state: WatchState, store: Store, rule: FirstRule, since: datetime | None, now: datetime
 ) -> list[AlertRecord]:
-    """The rule's code met for the first time: in new articles and in no earlier one."""
+    """The rule's code met for the first time: in new articles and in no earlier one.
+    Once raised, the rule is not checked again (its key is raised once)."""
+    if state.raised([_key(rule, "first")]):
+        return []
     frame = _events(store, code=rule.code, actor=rule.actor, modality=rule.modality)
+    fresh = state.ingested_after(frame["article_id"].unique().tolist(), since)
     is_new = frame["article_id"].isin(fresh)
     if not is_new.any() or (~is_new).any():
         return []
@@ -118,25 +138,27 @@ def _first_alerts(
 
 
 def _pair_alerts(
-    store: Store, rule: NewPairRule, fresh: set[str], now: datetime
+    state: WatchState, rule: NewPairRule, since: datetime | None, now: datetime
 ) -> list[AlertRecord]:
     """Each pair of actors (either direction) that new events join and no earlier one did."""
-    frame = _events(store, actor=rule.actor, modality=rule.modality)
+    frame = state.new_events(since, rule.modality, EVENT_COLUMNS).to_pandas()
     frame = frame.loc[frame["target_code"].notna()]
+    if rule.actor:
+        frame = frame.loc[
+            actor_mask(frame, "source", rule.actor) | actor_mask(frame, "target", rule.actor)
+        ]
     if frame.empty:
         return []
-    ends = pd.DataFrame(
-        {
-            "a": actor_nodes(frame, "source", rule.level),
-            "b": actor_nodes(frame, "target", rule.level),
-        }
+    ends = zip(
+        actor_nodes(frame, "source", rule.level),
+        actor_nodes(frame, "target", rule.level),
+        strict=True,
     )
-    pairs = [tuple(sorted(pair)) for pair in zip(ends["a"], ends["b"], strict=True)]
-    is_new = frame["article_id"].isin(fresh).to_numpy()
-    known = {pair for pair, new in zip(pairs, is_new, strict=True) if not new}
+    known = state.pairs_before(since, rule.level, rule.modality)
     alerts: dict[tuple[str, ...], AlertRecord] = {}
-    for position, (pair, new) in enumerate(zip(pairs, is_new, strict=True)):
-        if not new or pair in known or pair in alerts or pair[0] == pair[1]:
+    for position, ends_of_row in enumerate(ends):
+        pair = tuple(sorted(ends_of_row))
+        if pair in known or pair in alerts or pair[0] == pair[1]:
             continue
         row = frame.iloc[position]
         message = f"new pair: {pair[0]} and {pair[1]}, first joined by {_describe(row)}"
@@ -145,11 +167,15 @@ def _pair_alerts(
     return list(alerts.values())
 
 
+def _key(rule: Rule, found: str) -> str:
+    return f"{rule.kind}|{rule.name}|{found}"
+
+
 def _alert(
     rule: Rule, found: str, now: datetime, message: str, details: dict[str, object]
 ) -> AlertRecord:
     return AlertRecord(
-        alert_key=f"{rule.kind}|{rule.name}|{found}",
+        alert_key=_key(rule, found),
         rule=rule.name,
         kind=rule.kind,
         raised_at=now,
@@ -160,15 +186,6 @@ def _alert(
 
 def _events(store: Store, **filters: object) -> pd.DataFrame:
     return store.events(EventFilters(columns=EVENT_COLUMNS, **filters)).to_pandas()  # type: ignore[arg-type]
-
-
-def _latest_day(store: Store, modality: str | None) -> pd.Timestamp | None:
-    """The newest event date of the store (of the rule's modality)."""
-    table = store.events(EventFilters(modality=modality, columns=("date_start",)))
-    days = table.column("date_start").drop_null()
-    if len(days) == 0:
-        return None
-    return pd.Timestamp(max(days.to_pylist()))
 
 
 def _describe(row: pd.Series) -> str:
