@@ -282,3 +282,16 @@ def test_a_cycle_raises_alerts_to_store_log_stdout_and_webhook(
         stored = WatchState(store).latest_alerts()
         assert len(stored) == len(log.read_text().splitlines())
         assert WatchState(store).last_cycle()["alerts"] == len(out.splitlines())
+
+
+def test_docs_name_every_rule_kind_and_key() -> None:
+    from newsevents.watch.rules import COMMON_KEYS, KIND_KEYS, TOP_KEYS
+
+    page = (ROOT / "docs" / "watch.md").read_text(encoding="utf-8")
+    for key in [
+        *TOP_KEYS,
+        *COMMON_KEYS,
+        *KIND_KEYS,
+        *(k for keys in KIND_KEYS.values() for k in keys),
+    ]:
+        assert f"`{key}`" in page or f"{key} = " in page or f"[[{key}]]" in page, key
