@@ -65,6 +65,7 @@ class Route:
     status: int = 200
     delay: float = 0.0  # seconds before answering
     validators: bool = False  # send ETag and Last-Modified, answer 304 when they match
+    location: str | None = None  # a redirect's target
 
 
 @dataclass
@@ -106,6 +107,8 @@ class FeedServer:
             return 404, {"Content-Type": "text/plain"}, b"not found"
         time.sleep(route.delay)
         extra = {"Content-Type": route.content_type}
+        if route.location:
+            extra["Location"] = route.location
         if route.validators:
             etag = '"' + hashlib.sha1(route.body).hexdigest()[:12] + '"'
             modified = formatdate(1_700_000_000 + len(route.body), usegmt=True)

@@ -182,6 +182,25 @@ def test_robots_txt_disallow_is_respected(db: Path, coder) -> None:
         assert "/a/1.html" not in _page_hits(server)
 
 
+def test_a_redirect_to_a_disallowed_page_is_not_followed(db: Path, coder) -> None:
+    with serving() as server:
+        server.robots = "User-agent: *\nDisallow: /private/\n"
+        server.page("/private/a.html", article_html(1))
+        server.page("/moved/b.html", article_html(2))
+        server.routes["/r1.html"] = Route(b"", status=302, location=server.url("/private/a.html"))
+        server.routes["/r2.html"] = Route(b"", status=301, location=server.url("/moved/b.html"))
+        server.routes["/r3.html"] = Route(b"", status=302, location="ftp://127.0.0.1/a.html")
+        links = [(f"r{n}", server.url(f"/r{n}.html")) for n in (1, 2, 3)]
+        server.feed("/feed.xml", rss(links))
+        report, notices = _cycle([server.url("/feed.xml")], db, coder)
+        assert [(o.new, o.failed) for o in report.outcomes] == [(1, 2)]
+        reasons = {url.rsplit("/", 1)[1]: reason for _, _, url, reason in notices}
+        assert "which robots.txt disallows" in reasons["r1.html"]
+        assert "not an http(s) URL" in reasons["r3.html"]
+        assert server.hits("/private/a.html") == [] and len(server.hits("/moved/b.html")) == 1
+        assert _count(db, "SELECT count(*) FROM articles") == 1
+
+
 def test_a_feed_disallowed_by_robots_is_not_fetched(db: Path, coder) -> None:
     with serving() as server:
         server.robots = "User-agent: *\nDisallow: /\n"

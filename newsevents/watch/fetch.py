@@ -67,12 +67,16 @@ class Fetcher:
     last_request: dict[str, float] = field(default_factory=dict)
     requests: int = 0
 
+    def __post_init__(self) -> None:
+        self.opener = urllib.request.build_opener(PoliteRedirects(self.allowed))
+
     def allowed(self, url: str) -> bool:
         """Whether the host's robots.txt lets us fetch ``url``. A robots.txt that is
         missing (4xx) allows everything; one that cannot be read (5xx, no answer) allows
         nothing (RFC 9309, 2.3.1)."""
         host = _host(url)
         if host not in self.robots:
+            self.robots[host] = None  # while robots.txt itself is read (and redirected)
             self.robots[host] = self._read_robots(url)
         rules = self.robots[host]
         return rules is None or rules.can_fetch(ROBOTS_AGENT, url)
@@ -87,7 +91,7 @@ class Fetcher:
         self._wait_for(_host(url))
         request = urllib.request.Request(url, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.settings.timeout) as answer:
+            with self.opener.open(request, timeout=self.settings.timeout) as answer:
                 body = answer.read(self.settings.max_bytes + 1)
                 status, info, final = answer.status, answer.headers, answer.url
         except urllib.error.HTTPError as exc:
@@ -134,6 +138,22 @@ class Fetcher:
             return rules
         rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
         return rules
+
+
+class PoliteRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to an http(s) URL that robots.txt allows."""
+
+    def __init__(self, allowed: Callable[[str], bool]) -> None:
+        self.allowed = allowed
+
+    def redirect_request(  # type: ignore[no-untyped-def]
+        self, req, fp, code, msg, headers, newurl
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise FetchError(f"redirected to {newurl}, not an http(s) URL")
+        if not self.allowed(newurl):
+            raise FetchError(f"redirected to {newurl}, which robots.txt disallows")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _host(url: str) -> str:
