@@ -315,3 +315,26 @@ def test_requests_to_one_host_are_spaced_by_the_delay() -> None:
         other = f"http://localhost:{server.port}/a.html"  # another host name: no wait
         polite.get(other)
         assert len(waits) == 3
+
+
+def test_a_surprise_in_one_source_does_not_stop_the_others(
+    db: Path, coder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsevents.watch import cycle
+
+    real = cycle.feed_items
+
+    def feed_items(body: bytes, url: str):  # type: ignore[no-untyped-def]
+        if url.endswith("/odd.xml"):
+            raise RuntimeError("a parser bug")
+        return real(body, url)
+
+    monkeypatch.setattr(cycle, "feed_items", feed_items)
+    with serving() as server:
+        server.feed("/odd.xml", rss(_items(server, range(1))))
+        server.feed("/good.xml", rss(_items(server, range(1, 3))))
+        report, _ = _cycle([server.url("/odd.xml"), server.url("/good.xml")], db, coder)
+    odd, good = report.outcomes
+    assert odd.status == "failed" and odd.error == "unexpected RuntimeError: a parser bug"
+    assert (good.status, good.new) == ("ok", 2)
+    assert _count(db, "SELECT count(*) FROM articles") == 2

@@ -151,6 +151,10 @@ def _plan(
     except (FetchError, ValueError, OSError) as exc:
         _source_failed(plan, str(exc) or type(exc).__name__, watch, now)
         return plan  # said by the source's own line (the caller's report), not a notice
+    except Exception as exc:  # noqa: BLE001 - one source's surprise must not stop the rest
+        log.exception("reading %s", source.source)
+        _source_failed(plan, f"unexpected {type(exc).__name__}: {exc}", watch, now)
+        return plan
     plan.state = replace(
         plan.state, last_checked=now, last_ok=now, failures=0, last_error=None, retry_after=None
     )

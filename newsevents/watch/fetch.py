@@ -8,6 +8,7 @@ whose message is the one line the cycle logs and records.
 
 from __future__ import annotations
 
+import http.client
 import time
 import urllib.error
 import urllib.request
@@ -102,7 +103,7 @@ class Fetcher:
             raise FetchError(f"timed out after {self.settings.timeout:g} s") from None
         except urllib.error.URLError as exc:
             raise FetchError(_reason(exc.reason)) from None
-        except (OSError, ValueError) as exc:  # a reset connection, a malformed answer
+        except (OSError, ValueError, http.client.HTTPException) as exc:  # reset, cut short
             raise FetchError(_reason(exc)) from None
         finally:
             self.last_request[_host(url)] = self.clock()
