@@ -46,6 +46,14 @@ class Errors:
     E021 = "--date gives one article a new date: say which with --doc ID"
     E022 = "no stored article has doc_id or article_id {doc!r} in {path}"
 
+    # newsevents watch: its sources, its interval and its alert rules
+    E023 = (
+        "{source}: not a source that watch can follow (give an http:// or https:// feed URL,"
+        " or a folder or file that exists)"
+    )
+    E024 = "{path}: {where}: {reason}"
+    E025 = "invalid interval {value!r}: use a number of seconds or 30s, 15m, 2h, 1d"
+
     # evaluation (newsevents eval): gold files, system output, the quality baseline
     E101 = (
         "{path}: not a gold file that eval knows (expected our gold JSON with 'documents', "

@@ -17,7 +17,7 @@ from __future__ import annotations
 import shlex
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from newsevents.batches import Batch, Problem, chunks, clean_batch
 from newsevents.coder import Coder
 from newsevents.config import Settings
 from newsevents.ingest import read_inputs
-from newsevents.records import Article, Event
+from newsevents.records import Article, Event, RawDocument, ReadError
 from newsevents.store import Store, busy_timeout, writer_lock
 
 WRITER_PATIENCE = 120.0  # seconds an ingest waits for readers to let go of the store
@@ -71,26 +71,63 @@ def run_ingest(
     on_progress: ProgressHandler | None = None,
 ) -> IngestSummary:
     """Ingest every document under ``paths`` into the store named by ``settings``."""
+    distributed = settings.workers > 1 or bool(settings.scheduler)
+    with writer_lock(settings.db_path):
+        return _ingest(
+            lambda loaded: _batches(paths, settings, loaded, distributed),
+            settings,
+            coder,
+            distributed,
+            on_problem,
+            on_progress,
+        )
+
+
+def ingest_documents(
+    documents: Iterable[RawDocument | ReadError],
+    settings: Settings,
+    coder: Coder | None = None,
+    on_problem: ProblemHandler | None = None,
+    on_progress: ProgressHandler | None = None,
+) -> IngestSummary:
+    """Ingest documents the caller reads or fetches itself, as one run, in this process.
+    Only for a caller that holds the store's writer lock (:func:`writer_lock`):
+    ``newsevents watch`` holds it for a whole cycle. ``documents`` is read lazily."""
+
+    def batches(loaded: Coder | None) -> Iterator[Batch]:
+        for chunk in chunks(documents, settings.batch_size):
+            yield clean_batch(chunk, loaded)  # type: ignore[arg-type]
+
+    return _ingest(batches, settings, coder, False, on_problem, on_progress)
+
+
+def _ingest(
+    make_batches: Callable[[Coder | None], Iterable[Batch]],
+    settings: Settings,
+    coder: Coder | None,
+    distributed: bool,
+    on_problem: ProblemHandler | None,
+    on_progress: ProgressHandler | None,
+) -> IngestSummary:
+    """One recorded run over the batches, for the holder of the writer lock."""
     summary = IngestSummary()
     path = settings.db_path
-    with writer_lock(path):
+    with open_to_write(path) as store:
+        store.mark_interrupted_runs()  # we hold the lock: runs still "running" are dead
+        summary.run_id = store.start_run(run_command(), settings.describe())
+    with recorded_end(path, summary):
+        if not distributed:
+            coder = coder or Coder.load(settings)
+        seen: set[str] = set()
+        pending: list[tuple[Article, list[Event]]] | None = None
+        for batch in make_batches(coder):
+            pending = _store_batch(batch, path, summary, seen, on_problem, coder, pending)
+            if on_progress:
+                on_progress(summary.read, summary.events)
         with open_to_write(path) as store:
-            store.mark_interrupted_runs()  # we hold the lock: runs still "running" are dead
-            summary.run_id = store.start_run(run_command(), settings.describe())
-        with recorded_end(path, summary):
-            distributed = settings.workers > 1 or bool(settings.scheduler)
-            if not distributed:
-                coder = coder or Coder.load(settings)
-            seen: set[str] = set()
-            pending: list[tuple[Article, list[Event]]] | None = None
-            for batch in _batches(paths, settings, coder, distributed):
-                pending = _store_batch(batch, path, summary, seen, on_problem, coder, pending)
-                if on_progress:
-                    on_progress(summary.read, summary.events)
-            with open_to_write(path) as store:
-                if pending is not None:
-                    _write(store, summary, pending, [])
-                finish_run(store, summary, changed=summary.events > 0)
+            if pending is not None:
+                _write(store, summary, pending, [])
+            finish_run(store, summary, changed=summary.events > 0)
     return summary
 
 

@@ -31,7 +31,7 @@ ROOT = Path(newsevents.__file__).parent
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("interface", frozenset({"cli", "web", "__main__"})),
     ("api", frozenset({"api"})),
-    ("pipeline", frozenset({"pipeline", "recode", "scale", "batches", "coder"})),
+    ("pipeline", frozenset({"pipeline", "recode", "scale", "batches", "coder", "watch"})),
     (
         "stages",
         frozenset(

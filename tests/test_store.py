@@ -74,6 +74,7 @@ def test_migrations_are_recorded_once(db: Path) -> None:
         (4, "004_produced_by.sql"),
         (5, "005_coder_version.sql"),
         (6, "006_location_precision.sql"),
+        (7, "007_watch.sql"),
     ]
 
 

@@ -102,6 +102,13 @@ def surge_test(
     return table
 
 
+def period_counts(frame: pd.DataFrame, by: str, until: object = None) -> pd.Series:
+    """Events loaded by :func:`load_events` counted per period, from the first period
+    with an event to the one holding ``until`` (else the last with an event), silent
+    periods as zeros: the series :func:`surge_test` reads (``newsevents watch`` alerts)."""
+    return _counts(in_periods(frame, by), by, None, until)
+
+
 def poisson_tail(count: int, mean: float) -> float:
     """P(X >= count) for X ~ Poisson(mean), summed from ``count`` up (exact for small p)."""
     if count <= 0:

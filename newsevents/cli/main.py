@@ -299,6 +299,7 @@ def _register_commands() -> None:
     from newsevents.cli.map_cmd import map_command
     from newsevents.cli.recode_cmd import recode_command
     from newsevents.cli.serve_cmd import serve_command
+    from newsevents.cli.watch_cmd import watch_command
 
     app.command("eval")(eval_command)
     app.command("annotate")(annotate_command)
@@ -311,6 +312,7 @@ def _register_commands() -> None:
     app.command("map")(map_command)
     app.command("serve")(serve_command)
     app.command("recode")(recode_command)
+    app.command("watch")(watch_command)
 
 
 _register_commands()

@@ -19,7 +19,7 @@ from newsevents.ingest.gunzip import gunzip
 from newsevents.ingest.records import read_csv, read_json, read_jsonl
 from newsevents.records import RawDocument, ReadError
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_inputs", "read_path", "read_stream"]
+__all__ = ["SUPPORTED_SUFFIXES", "read_inputs", "read_path", "read_stream", "supported_files"]
 
 SUPPORTED_SUFFIXES = (
     ".txt",
@@ -51,7 +51,7 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             continue
         path = Path(name)
         if path.is_dir():
-            for child in _walk(path):
+            for child in supported_files(path):
                 yield from read_path(child)
         elif path.exists():
             yield from read_path(path)
@@ -59,7 +59,7 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             yield ReadError(name, Errors.E001.format(path=name))
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def supported_files(directory: Path) -> Iterator[Path]:
     """Supported files under ``directory``, recursively, in a stable order, hidden ones skipped."""
     for child in sorted(directory.rglob("*")):
         relative = child.relative_to(directory).parts

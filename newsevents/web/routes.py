@@ -24,6 +24,7 @@ from newsevents.store.lookup import (
     overview,
     store_actors,
 )
+from newsevents.store.watching import WatchState
 from newsevents.web.access import uploads_as_origins
 from newsevents.web.downloads import MEDIA_TYPES, download
 from newsevents.web.filters import DateParam, Filters, date_range, parse_day
@@ -183,6 +184,21 @@ def actors(
         found = store_actors(store, q, limit)
     names = bundled_actor_names()
     return {"actors": [{**actor, "code_name": names.describe(actor["code"])} for actor in found]}
+
+
+@api_router.get("/alerts")
+def alerts(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=500, description="at most this many alerts")] = 20,
+) -> dict[str, Any]:
+    """The latest alerts that `newsevents watch` raised (newest first), and its last
+    finished cycle (`null` when the store was never watched)."""
+    with request.app.state.store.reading() as store:
+        state = WatchState(store)
+        return {
+            "last_cycle": state.last_cycle(),
+            "alerts": [alert.to_dict() for alert in state.latest_alerts(limit)],
+        }
 
 
 @api_router.get("/overview")

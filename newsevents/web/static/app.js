@@ -160,6 +160,7 @@ function eventFacts(event) {
 async function overviewView() {
   const data = await api("/api/overview");
   const network = await api("/api/network?top=30").catch(() => ({ nodes: [], pairs: [], note: "" }));
+  const watch = await api("/api/alerts?limit=10").catch(() => ({ last_cycle: null, alerts: [] }));
   const stats = h("div", { class: "stats" },
     stat("articles", data.articles), stat("events", data.events),
     stat("real-world events (clusters)", data.clusters),
@@ -168,6 +169,7 @@ async function overviewView() {
   show(
     h("h1", {}, "Overview"),
     stats,
+    watchCard(watch),
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Busiest dyads"),
         h("p", { class: "muted" }, "Asserted events between two countries, both directions. Click a row for its events."),
@@ -179,6 +181,19 @@ async function overviewView() {
       h("p", { class: "muted" }, "Asserted events per month (per year over a span of more than ten years) by QuadClass. Click a bar for its events.",
         data.timeline_left_out ? ` ${data.timeline_left_out} event(s) dated far before or after the rest are left out.` : ""),
       timelineSvg(data.timeline)));
+}
+
+function watchCard(watch) {
+  const cycle = watch.last_cycle;
+  const when = cycle
+    ? `Last watch cycle: ${cycle.finished_at.replace("T", " ")} (${cycle.new} new items, ${cycle.events} events, ${cycle.failed} failed).`
+    : "No watch cycle yet: newsevents watch keeps this store current from feeds and folders.";
+  const list = watch.alerts.length
+    ? h("ul", { class: "alerts", "data-testid": "alerts" }, watch.alerts.map((a) =>
+      h("li", {}, h("span", { class: "muted nowrap" }, a.raised_at.replace("T", " ")), " ", a.message)))
+    : h("p", { class: "muted" }, "No alerts.");
+  return h("section", { class: "card", style: "margin-bottom:1rem", "data-testid": "watch" },
+    h("h2", {}, "Latest alerts"), h("p", { class: "muted", "data-testid": "last-cycle" }, when), list);
 }
 
 function stat(label, value) {
