@@ -549,6 +549,12 @@ def test_it_sounds_like_is_a_hedge(coder) -> None:
         # a verbal attack on a decision is criticism; an attack on positions is force
         ("Erdogan attacked the proclamation.", [("TUR", None, "11", "asserted")]),
         ("Israel attacked Hamas positions in Gaza.", [("ISR", "PSE", "19", "asserted")]),
+        # an attack made of words, launched or named, is criticism
+        (
+            "Kenya's opposition leader launched a blistering attack on President William Ruto.",
+            [("KEN", "KEN", "11", "asserted")],
+        ),
+        ("Russia launched a massive attack on Kyiv.", [("RUS", "UKR", "19", "asserted")]),
     ],
 )
 def test_places_participles_and_verbal_attacks(coder, text, expected) -> None:
