@@ -606,3 +606,16 @@ def test_an_act_asked_for_is_no_event_of_its_own(coder, text) -> None:
     """The investigation is what is asked; only the request itself can be an event."""
     events = code_text(text, DAY, coder=coder)
     assert all(e.cameo[:2] in ("02", "10") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Islamic State fighters attacked an army camp in western Kabul.", "AFGMIL"),
+        ("Jihadists attacked a military outpost in Burkina Faso.", "BFAMIL"),
+        ("Militants attacked a police checkpoint in northern Mali.", "MLICOP"),
+    ],
+)
+def test_an_attack_on_a_base_or_post_is_an_attack_on_its_force(coder, text, target) -> None:
+    [attack] = [e for e in code_text(text, DAY, coder=coder) if e.cameo[:2] == "19"]
+    assert attack.target is not None and attack.target.code == target
