@@ -217,6 +217,9 @@ def test_offices_and_status_without_a_date(coder, text: str, day, code: str) -> 
         ("Shanghai police", "CHNCOP", "COP"),
         ("Oxford University", "GBREDU", "EDU"),
         ("Madras High Court", "INDJUD", "JUD"),
+        # ... but a word that is also a city begins an institution's name: no country
+        ("the Federal Police", "COP", "COP"),
+        ("Green Party leaders", "PTY", "PTY"),
         ("Mariupol", "UKRCVL", "CVL"),
         ("Santa Marta Self Defense Forces", "COLUAF", "UAF"),
         # dissolved states, under their former ISO codes

@@ -36,6 +36,7 @@ WORDS = load_lists(
         "international_roots": frozenset[str],
         "local_groups": frozenset[str],
         "place_preps": frozenset[str],
+        "word_cities": frozenset[str],
         "generic_titles": frozenset[str],
         "party_heads": frozenset[str],
         "party_status": Mapping[str, str],
@@ -56,6 +57,7 @@ UNKNOWN_COUNTRY = "---"
 UNKNOWN_NAME = "unknown country"
 LOCAL_GROUPS: frozenset[str] = WORDS["local_groups"]
 PLACE_PREPS: frozenset[str] = WORDS["place_preps"]
+WORD_CITIES: frozenset[str] = WORDS["word_cities"]
 GENERIC_TITLES: frozenset[str] = WORDS["generic_titles"]
 PARTY_HEADS: frozenset[str] = WORDS["party_heads"]
 PARTY_STATUS: Mapping[str, str] = WORDS["party_status"]
@@ -321,14 +323,16 @@ def _city_mentions(sentence: Sentence, kb: KnowledgeBase, covered: set[int]) -> 
         for end in range(min(len(tokens), position + 3), position, -1):
             if not all(_place_word(t) and t.i not in covered for t in tokens[position:end]):
                 continue
-            country = kb.city_country(_span_text(tokens, position, end))
+            name = _span_text(tokens, position, end)
+            if name.lower() in WORD_CITIES and tok.ent_type not in CITY_TAGS:
+                continue  # "the Federal Police", "Green Party leaders"
+            country = kb.city_country(name)
             if country is None:
                 continue
             stop, sector = _sector_after(tokens, end, kb)
             if sector:
                 first, last = tokens[position], tokens[stop - 1]
                 text = source_text(sentence, first, last)
-                name = _span_text(tokens, position, end)
                 actor = Actor(f"{country}{sector}", country, sector[:3], name, text, None)
                 found.append(Mention(sentence.index, first.i, last.i + 1, actor))
             break
