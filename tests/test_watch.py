@@ -338,3 +338,24 @@ def test_a_surprise_in_one_source_does_not_stop_the_others(
     assert odd.status == "failed" and odd.error == "unexpected RuntimeError: a parser bug"
     assert (good.status, good.new) == ("ok", 2)
     assert _count(db, "SELECT count(*) FROM articles") == 2
+
+
+def test_feed_links_are_resolved_against_the_feed_url() -> None:
+    """A relative link is a page on the feed's host (a cycle crashed on '/a/2.html'); a
+    link that is no http(s) URL is none (the entry's own text is ingested)."""
+    from newsevents.watch.sources import feed_items
+
+    body = rss([("one", "a/1.html"), ("two", "/a/2.html"), ("three", "https://x.org/3")])
+    body = body.replace(
+        "</channel>",
+        "<item><title>Mail</title><link>mailto:desk@x.org</link>"
+        "<description>Russia condemned Japan.</description></item></channel>",
+    )
+    items = feed_items(body.encode(), "http://example.org/news/feed.xml")
+    assert [item.url for item in items] == [
+        "http://example.org/news/a/1.html",
+        "http://example.org/a/2.html",
+        "https://x.org/3",
+        None,
+    ]
+    assert items[-1].content == "Russia condemned Japan."

@@ -171,7 +171,7 @@ def _read_source(plan: _Plan, fetcher: Fetcher) -> list[Item]:
     if answer.not_modified:
         plan.outcome.status = "not-modified"
         return []
-    items = feed_items(answer.body, url)
+    items = feed_items(answer.body, answer.url)
     plan.state = replace(plan.state, etag=answer.etag, last_modified=answer.last_modified)
     return items
 

@@ -90,8 +90,8 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         self._wait_for(_host(url))
-        request = urllib.request.Request(url, headers=headers)
         try:
+            request = urllib.request.Request(url, headers=headers)
             with self.opener.open(request, timeout=self.settings.timeout) as answer:
                 body = answer.read(self.settings.max_bytes + 1)
                 status, info, final = answer.status, answer.headers, answer.url

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -95,8 +96,9 @@ def folder_items(source: Source) -> list[Item]:
 
 
 def feed_items(body: bytes, url: str) -> list[Item]:
-    """The entries of a feed; ValueError (its message one line) when the body is no
-    RSS or Atom feed."""
+    """The entries of a feed fetched from ``url`` (after redirects: relative links are
+    resolved against it); ValueError (its message one line) when the body is no RSS or
+    Atom feed."""
     parsed = feedparser.parse(body)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
@@ -110,8 +112,11 @@ def feed_items(body: bytes, url: str) -> list[Item]:
 
 
 def _entry_item(entry: dict, url: str, position: int) -> Item | None:
-    """An entry with a link (its page is fetched) or its own text; None with neither."""
-    link = str(entry.get("link") or "").strip() or None
+    """An entry with a link (its page is fetched) or its own text; None with neither. A
+    link that is no http(s) URL (mailto:, javascript:) is no page to fetch."""
+    link = urljoin(url, str(entry.get("link") or "").strip()) if entry.get("link") else None
+    if link is not None and not URL.match(link):
+        link = None
     contents = entry.get("content") or []
     body = contents[0].get("value") if contents else entry.get("summary")
     if link is None and not body:
