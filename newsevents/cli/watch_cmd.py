@@ -39,6 +39,7 @@ def watch_command(
     sources: Annotated[
         list[str],
         typer.Argument(
+            metavar="SOURCE",
             help="RSS/Atom feed URLs (http:// or https://) and folders (web archives, or any"
             " files ingest reads).",
         ),
