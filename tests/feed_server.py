@@ -4,6 +4,7 @@ robots.txt, and records every request it gets (path, headers, status)."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 import time
@@ -66,6 +67,7 @@ class Route:
     delay: float = 0.0  # seconds before answering
     validators: bool = False  # send ETag and Last-Modified, answer 304 when they match
     location: str | None = None  # a redirect's target
+    gzip: bool = False  # sent gzip-compressed (Content-Encoding: gzip), asked for or not
 
 
 @dataclass
@@ -115,6 +117,9 @@ class FeedServer:
             extra.update({"ETag": etag, "Last-Modified": modified})
             if headers.get("if-none-match") == etag:
                 return 304, extra, b""
+        if route.gzip:
+            extra["Content-Encoding"] = "gzip"
+            return route.status, extra, gzip.compress(route.body, mtime=0)
         return route.status, extra, route.body
 
 

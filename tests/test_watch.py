@@ -12,7 +12,7 @@ import pytest
 from feed_server import Route, article_html, rss, serving
 
 from newsevents.config import Settings
-from newsevents.watch import FetchSettings, WatchSettings, parse_sources, run_cycle
+from newsevents.watch import FetchError, FetchSettings, WatchSettings, parse_sources, run_cycle
 
 FAST = WatchSettings(fetch=FetchSettings(delay=0.0, timeout=2.0))
 
@@ -359,3 +359,23 @@ def test_feed_links_are_resolved_against_the_feed_url() -> None:
         None,
     ]
     assert items[-1].content == "Russia condemned Japan."
+
+
+def test_gzip_bodies_are_unpacked_and_capped(db: Path, coder) -> None:
+    """A feed or a page sent gzip-compressed (asked for, or sent unasked, as some servers
+    do) is read; unpacked, it is held to the size cap as any body is."""
+    from newsevents.watch import Fetcher
+
+    with serving() as server:
+        server.page("/a/1.html", article_html(1), gzip=True)
+        feed = rss([("one", server.url("/a/1.html"))])
+        server.routes["/feed.xml"] = Route(feed.encode(), "application/rss+xml", gzip=True)
+        report, notices = _cycle([server.url("/feed.xml")], db, coder)
+        assert notices == [] and [(o.status, o.new) for o in report.outcomes] == [("ok", 1)]
+        assert server.hits("/feed.xml")[0].headers["accept-encoding"] == "gzip"
+        assert _count(db, "SELECT count(*) FROM articles WHERE doc_id = 'one'") == 1
+
+        server.routes["/bomb.html"] = Route(b"<p>" + b" " * 3_000_000, gzip=True)
+        small = Fetcher(FetchSettings(delay=0.0, max_bytes=1_000_000))
+        with pytest.raises(FetchError, match="larger than"):
+            small.get(server.url("/bomb.html"))

@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
@@ -84,7 +85,7 @@ class Fetcher:
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
         """GET ``url``, conditionally when validators are given; FetchError on failure."""
-        headers = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip"}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -95,6 +96,8 @@ class Fetcher:
             with self.opener.open(request, timeout=self.settings.timeout) as answer:
                 body = answer.read(self.settings.max_bytes + 1)
                 status, info, final = answer.status, answer.headers, answer.url
+            if len(body) <= self.settings.max_bytes:
+                body = _decoded(body, info.get("Content-Encoding"), self.settings.max_bytes)
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return Response(url, 304, etag=etag, last_modified=last_modified)
@@ -155,6 +158,24 @@ class PoliteRedirects(urllib.request.HTTPRedirectHandler):
         if not self.allowed(newurl):
             raise FetchError(f"redirected to {newurl}, which robots.txt disallows")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _decoded(body: bytes, encoding: str | None, limit: int) -> bytes:
+    """The body without its Content-Encoding (gzip or deflate; a server may send gzip even
+    unasked), unpacked up to ``limit`` + 1 bytes so that a small bomb is caught by the cap."""
+    encoding = (encoding or "").strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding in ("gzip", "x-gzip"):
+        unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        unpack = zlib.decompressobj(zlib.MAX_WBITS if body[:1] == b"x" else -zlib.MAX_WBITS)
+    else:
+        raise ValueError(f"unsupported Content-Encoding {encoding}")
+    try:
+        return unpack.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise ValueError(f"a broken {encoding} body ({exc})") from None
 
 
 def _host(url: str) -> str:
