@@ -379,3 +379,25 @@ def test_gzip_bodies_are_unpacked_and_capped(db: Path, coder) -> None:
         small = Fetcher(FetchSettings(delay=0.0, max_bytes=1_000_000))
         with pytest.raises(FetchError, match="larger than"):
             small.get(server.url("/bomb.html"))
+
+
+def test_pages_are_read_in_their_charset(db: Path, coder) -> None:
+    """A page in ISO-8859-1 (said by its Content-Type, by its <meta charset>, or not at
+    all) is read, not refused as 'not valid UTF-8'."""
+    with serving() as server:
+        html = article_html(1).replace("the capital", "the capital, Bogotá,")
+        labelled = html.replace("<head>", '<head><meta charset="iso-8859-1">')
+        server.routes["/a/1.html"] = Route(html.encode("latin-1"), "text/html; charset=latin-1")
+        server.routes["/a/2.html"] = Route(
+            labelled.replace("number 1", "number 2").encode("latin-1"), "text/html"
+        )
+        server.routes["/a/3.html"] = Route(
+            html.replace("number 1", "number 3").encode("cp1252"), "text/html"
+        )
+        links = [(f"p{n}", server.url(f"/a/{n}.html")) for n in (1, 2, 3)]
+        server.feed("/feed.xml", rss(links))
+        report, notices = _cycle([server.url("/feed.xml")], db, coder)
+        assert notices == [] and [(o.new, o.failed) for o in report.outcomes] == [(3, 0)]
+    with duckdb.connect(str(db), read_only=True) as con:
+        texts = con.execute("SELECT text FROM articles").fetchall()
+    assert len(texts) == 3 and all("the capital, Bogotá," in text for (text,) in texts)

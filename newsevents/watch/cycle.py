@@ -11,7 +11,9 @@ twice (its id is the content hash).
 
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -32,6 +34,7 @@ from newsevents.watch.sources import Item, Source, feed_items, folder_items
 log = logging.getLogger(__name__)
 EPOCH = datetime(1970, 1, 1)
 PAGE_TYPES = ("html", "xml", "text/plain")
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 NoticeHandler = Callable[[str, str, str | None, str], None]  # (kind, source, url, reason)
 
 
@@ -273,9 +276,27 @@ def _fetch_page(fetcher: Fetcher, url: str) -> str:
     if answer.content_type and not any(kind in answer.content_type for kind in PAGE_TYPES):
         kind = answer.content_type.split(";")[0]
         raise FetchError(f"not an article page (content type {kind})")
-    text = decode_bytes(answer.body, url)
+    return page_text(answer.body, answer.content_type, url)
+
+
+def page_text(body: bytes, content_type: str, url: str) -> str:
+    """A page's text in the charset its Content-Type names, else its ``<meta charset>``
+    (or ``http-equiv``), else UTF-8; an unlabelled page that is no UTF-8 is read as
+    windows-1252, as browsers do. FetchError for binary data."""
+    header = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type)
+    meta = CHARSET.search(body[:4096])
+    for label in (header and header[1], meta and meta[1].decode("ascii")):
+        try:
+            charset = codecs.lookup(label).name if label else None
+        except LookupError:
+            continue
+        if charset is not None and "utf-16" not in charset and b"\x00" not in body[:8192]:
+            return body.decode("utf-8-sig" if charset == "utf-8" else charset, errors="replace")
+    text = decode_bytes(body, url)
     if isinstance(text, ReadError):
-        raise FetchError(f"not an article page ({text.message})")
+        if b"\x00" in body[:8192]:
+            raise FetchError(f"not an article page ({text.message})")
+        return body.decode("cp1252", errors="replace")
     return text
 
 
