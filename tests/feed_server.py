@@ -85,6 +85,7 @@ class FeedServer:
     requests: list[Seen] = field(default_factory=list)
     posts: list[tuple[str, bytes]] = field(default_factory=list)  # (path, body) of each POST
     robots: str = "User-agent: *\nAllow: /\n"
+    robots_for: dict[str, Route] = field(default_factory=dict)  # host name -> its robots.txt
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
 
@@ -102,6 +103,10 @@ class FeedServer:
             return [seen for seen in self.requests if seen.path == path]
 
     def answer(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        host = headers.get("host", "").rsplit(":", 1)[0]
+        if path == "/robots.txt" and host in self.robots_for:
+            route = self.robots_for[host]
+            return route.status, {"Content-Type": route.content_type}, route.body
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, self.robots.encode()
         route = self.routes.get(path)

@@ -401,3 +401,31 @@ def test_pages_are_read_in_their_charset(db: Path, coder) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         texts = con.execute("SELECT text FROM articles").fetchall()
     assert len(texts) == 3 and all("the capital, Bogotá," in text for (text,) in texts)
+
+
+def test_a_host_whose_robots_txt_cannot_be_read_is_tried_again(db: Path, coder) -> None:
+    """A robots.txt that answers 5xx allows nothing this cycle (RFC 9309), and says so: the
+    pages are failures tried next cycle, not skipped for good."""
+    with serving() as server:
+        items = _items(server, range(2))
+        server.feed("/feed.xml", rss(items))
+        server.robots_for = {"127.0.0.1": Route(b"down", "text/plain", status=503)}
+        report, _ = _cycle([server.url("/feed.xml")], db, coder)
+        assert report.outcomes[0].status == "failed"
+        assert report.outcomes[0].error == (
+            "robots.txt could not be read (HTTP 503 Service Unavailable)"
+        )
+        assert [s.path for s in server.requests] == ["/robots.txt"]
+
+        # the feed on one host, its pages on another whose robots.txt fails
+        other = [(key, url.replace("127.0.0.1", "localhost")) for key, url in items]
+        server.feed("/feed.xml", rss(other))
+        with duckdb.connect(str(db)) as con:
+            con.execute("UPDATE watch_sources SET retry_after = NULL")
+        server.robots_for = {"localhost": Route(b"down", "text/plain", status=503)}
+        report, notices = _cycle([server.url("/feed.xml")], db, coder)
+        assert [(o.status, o.new, o.failed, o.skipped) for o in report.outcomes] == [
+            ("ok", 0, 2, 0)
+        ]
+        assert {kind for kind, *_ in notices} == {"failed"}
+        assert _count(db, "SELECT count(*) FROM watch_items WHERE status = 'failed'") == 2

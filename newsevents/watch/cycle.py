@@ -243,13 +243,13 @@ def _item_document(
         plan.outcome.new += 1
         kind = "html" if looks_like_html(content) or "<" in content else "text"
         return _document(item, _origin(plan, item), content, kind)
-    if not fetcher.allowed(item.url):
-        reason = "disallowed by robots.txt"
-        plan.done[item.key] = ItemState(item.key, item.url, "skipped", attempts, reason)
-        plan.outcome.skipped += 1
-        notice("skipped", source, item.url, reason)
-        return None
     try:
+        if not fetcher.allowed(item.url):
+            reason = "disallowed by robots.txt"
+            plan.done[item.key] = ItemState(item.key, item.url, "skipped", attempts, reason)
+            plan.outcome.skipped += 1
+            notice("skipped", source, item.url, reason)
+            return None
         text = _fetch_page(fetcher, item.url)
     except FetchError as exc:
         status = "abandoned" if attempts + 1 >= watch.max_attempts else "failed"

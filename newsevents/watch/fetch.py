@@ -67,6 +67,7 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
     last_request: dict[str, float] = field(default_factory=dict)
+    unreadable: dict[str, str] = field(default_factory=dict)  # host -> why robots.txt failed
     requests: int = 0
 
     def __post_init__(self) -> None:
@@ -75,11 +76,14 @@ class Fetcher:
     def allowed(self, url: str) -> bool:
         """Whether the host's robots.txt lets us fetch ``url``. A robots.txt that is
         missing (4xx) allows everything; one that cannot be read (5xx, no answer) allows
-        nothing (RFC 9309, 2.3.1)."""
+        nothing (RFC 9309, 2.3.1) and raises FetchError saying why: that is a failure to
+        try again, not a refusal."""
         host = _host(url)
         if host not in self.robots:
             self.robots[host] = None  # while robots.txt itself is read (and redirected)
             self.robots[host] = self._read_robots(url)
+        if host in self.unreadable:
+            raise FetchError(f"robots.txt could not be read ({self.unreadable[host]})")
         rules = self.robots[host]
         return rules is None or rules.can_fetch(ROBOTS_AGENT, url)
 
@@ -138,6 +142,7 @@ class Fetcher:
         except FetchError as exc:
             if str(exc).startswith("HTTP 4"):
                 return None
+            self.unreadable[_host(url)] = str(exc)
             rules.disallow_all = True  # unreachable: assume complete disallow
             return rules
         rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
