@@ -99,6 +99,17 @@ class _Plan:
     todo: list[tuple[Item, int]] = field(default_factory=list)  # (item, attempts before)
     done: dict[str, ItemState] = field(default_factory=dict)
     failures: list[tuple[str | None, str]] = field(default_factory=list)  # (url, reason)
+    validators: tuple[str | None, str | None] | None = None  # the feed's new ETag, Last-Modified
+
+    def next_state(self) -> SourceState:
+        """The state to store: the feed's new validators only once every item is handled.
+        While a page is left to try again (failed, not yet abandoned) the old ones stay,
+        so the next cycle gets the feed in full, not a 304 that would hide that page."""
+        retry = any(done.status == "failed" for done in self.done.values())
+        if self.validators is None or retry:
+            return self.state
+        etag, last_modified = self.validators
+        return replace(self.state, etag=etag, last_modified=last_modified)
 
 
 def run_cycle(
@@ -175,7 +186,7 @@ def _read_source(plan: _Plan, fetcher: Fetcher) -> list[Item]:
         plan.outcome.status = "not-modified"
         return []
     items = feed_items(answer.body, answer.url)
-    plan.state = replace(plan.state, etag=answer.etag, last_modified=answer.last_modified)
+    plan.validators = (answer.etag, answer.last_modified)
     return items
 
 
@@ -360,7 +371,7 @@ def _record(
         state.record_failures(
             report.cycle_id, [(plan.source.source, url, why) for url, why in plan.failures], now
         )
-    state.save_sources(plan.state for plan in plans)
+    state.save_sources(plan.next_state() for plan in plans)
     alerts: list[AlertRecord] = []
     if rules is not None and rules.rules:
         alerts = state.add_alerts(check_rules(store, rules, state.watermark(), now))
