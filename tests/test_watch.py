@@ -431,3 +431,21 @@ def test_a_host_whose_robots_txt_cannot_be_read_is_tried_again(db: Path, coder) 
         ]
         assert {kind for kind, *_ in notices} == {"failed"}
         assert _count(db, "SELECT count(*) FROM watch_items WHERE status = 'failed'") == 2
+
+
+def test_backoff_doubles_up_to_the_cap_however_long_a_source_fails(db: Path, coder) -> None:
+    from newsevents.watch.cycle import backoff_wait
+
+    minute, cap = timedelta(minutes=1), timedelta(hours=6)
+    waits = [backoff_wait(n, minute, cap) for n in (1, 2, 3, 9, 10, 42, 10_000)]
+    assert waits == [minute, 2 * minute, 4 * minute, 256 * minute, cap, cap, cap]
+    with serving() as server:
+        server.routes["/broken.xml"] = Route(b"oops", status=500)
+        url = server.url("/broken.xml")
+        start = datetime(2026, 1, 1, 12, 0)
+        _cycle([url], db, coder, clock=lambda: start)
+        with duckdb.connect(str(db)) as con:  # a feed that has failed for weeks
+            con.execute("UPDATE watch_sources SET failures = 60, retry_after = NULL")
+        report, _ = _cycle([url], db, coder, clock=lambda: start)
+    assert report.outcomes[0].status == "failed"
+    assert report.outcomes[0].retry_after == start + cap

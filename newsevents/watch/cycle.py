@@ -193,7 +193,7 @@ def _read_source(plan: _Plan, fetcher: Fetcher) -> list[Item]:
 def _source_failed(plan: _Plan, reason: str, watch: WatchSettings, now: datetime) -> None:
     """Count the failure and put the source off: backoff doubling up to the cap."""
     failures = plan.state.failures + 1
-    wait = min(watch.backoff * 2 ** (failures - 1), watch.max_backoff)
+    wait = backoff_wait(failures, watch.backoff, watch.max_backoff)
     plan.state = replace(
         plan.state, last_checked=now, failures=failures, last_error=reason, retry_after=now + wait
     )
@@ -201,6 +201,19 @@ def _source_failed(plan: _Plan, reason: str, watch: WatchSettings, now: datetime
     plan.outcome.error = reason
     plan.outcome.retry_after = now + wait
     plan.failures.append((None, reason))
+
+
+def backoff_wait(failures: int, first: timedelta, cap: timedelta) -> timedelta:
+    """How long a source is put off after ``failures`` failures in a row: ``first``,
+    doubled for each failure after the first, up to ``cap``. The doubling stops at the cap
+    (``first * 2 ** (failures - 1)`` overflows a timedelta from 42 failures: a feed dead
+    for a week, failing every 6 hours, crashed each cycle)."""
+    wait = first
+    for _ in range(failures - 1):
+        if wait >= cap:
+            break
+        wait *= 2
+    return min(wait, cap)
 
 
 def _sort_items(plan: _Plan, state: WatchState) -> None:
