@@ -449,3 +449,25 @@ def test_backoff_doubles_up_to_the_cap_however_long_a_source_fails(db: Path, cod
         report, _ = _cycle([url], db, coder, clock=lambda: start)
     assert report.outcomes[0].status == "failed"
     assert report.outcomes[0].retry_after == start + cap
+
+
+def test_a_file_that_vanishes_while_a_folder_is_listed_is_no_failure(
+    db: Path, coder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsevents.watch import sources
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Russia condemned the United States on Monday.\n")
+    (folder / "two.txt").write_text("China praised Japan on Tuesday.\n")
+    listed = sources.supported_files
+
+    def moved_away(root: Path):  # type: ignore[no-untyped-def]
+        found = list(listed(root))
+        (folder / "two.txt").unlink()
+        return found
+
+    monkeypatch.setattr(sources, "supported_files", moved_away)
+    report, _ = _cycle([str(folder)], db, coder)
+    assert [(o.status, o.new, o.failed) for o in report.outcomes] == [("ok", 1, 0)]
+    assert _count(db, "SELECT count(*) FROM articles") == 1

@@ -90,7 +90,10 @@ def folder_items(source: Source) -> list[Item]:
     files = [root] if root.is_file() else list(supported_files(root))
     items = []
     for path in files:
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except FileNotFoundError:  # moved away since the listing (an inbox being emptied)
+            continue
         items.append(Item(key=f"{path}|{stat.st_size}|{stat.st_mtime_ns}", path=path))
     return items
 
