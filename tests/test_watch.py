@@ -471,3 +471,22 @@ def test_a_file_that_vanishes_while_a_folder_is_listed_is_no_failure(
     report, _ = _cycle([str(folder)], db, coder)
     assert [(o.status, o.new, o.failed) for o in report.outcomes] == [("ok", 1, 0)]
     assert _count(db, "SELECT count(*) FROM articles") == 1
+
+
+def test_one_article_under_two_urls_is_stored_once_and_said(
+    db: Path, coder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsevents.cli import watch_cmd
+
+    monkeypatch.setattr(watch_cmd, "_load_coder", lambda settings: coder)
+    with serving() as server:
+        server.page("/a/1.html", article_html(1))
+        server.page("/amp/1.html", article_html(1))
+        links = [("one", server.url("/a/1.html")), ("one-amp", server.url("/amp/1.html"))]
+        server.feed("/feed.xml", rss(links))
+        args = ["watch", server.url("/feed.xml"), "--db", str(db), "--once", "--delay", "0"]
+        code, _, err = run_main(args, capsys)
+    assert code == 0
+    assert "stored 1 articles (1 already stored) /" in err.splitlines()[-1]
+    assert _count(db, "SELECT count(*) FROM articles") == 1
+    assert _count(db, "SELECT count(*) FROM watch_items WHERE status = 'ingested'") == 2

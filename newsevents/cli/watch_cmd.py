@@ -192,12 +192,14 @@ def source_line(outcome: SourceOutcome) -> str:
 def summary_line(report: CycleReport, db: Path) -> str:
     counts = report.counts()
     seconds = (report.finished - report.started).total_seconds() if report.finished else 0.0
+    duplicates = report.ingest.duplicate if report.ingest else 0
+    twice = f" ({duplicates} already stored)" if duplicates else ""
     return (
         f"cycle {report.started:%Y-%m-%d %H:%M:%S}: sources {counts['sources']}"
         f" (failed {counts['failed_sources']}, waiting {counts['waiting']}) / items new"
         f" {counts['new']} / seen {counts['seen']} / failed {counts['failed']} / stored"
-        f" {counts['stored']} articles / events {counts['events']} / alerts {counts['alerts']}"
-        f" / {seconds:.1f} s  -> {db}"
+        f" {counts['stored']} articles{twice} / events {counts['events']} / alerts"
+        f" {counts['alerts']} / {seconds:.1f} s  -> {db}"
     )
 
 
