@@ -68,6 +68,7 @@ class Route:
     validators: bool = False  # send ETag and Last-Modified, answer 304 when they match
     location: str | None = None  # a redirect's target
     gzip: bool = False  # sent gzip-compressed (Content-Encoding: gzip), asked for or not
+    drip: float = 0.0  # seconds between the body's 64-byte pieces (a slow sender)
 
 
 @dataclass
@@ -141,7 +142,13 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                if status != 304:
+                route = server.routes.get(self.path)
+                if status != 304 and route is not None and route.drip:
+                    for start in range(0, len(body), 64):
+                        self.wfile.write(body[start : start + 64])
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                elif status != 304:
                     self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test)

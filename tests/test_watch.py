@@ -4,6 +4,7 @@ backoff, robots.txt, pages that are no articles, folders, and the command's line
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -490,3 +491,18 @@ def test_one_article_under_two_urls_is_stored_once_and_said(
     assert "stored 1 articles (1 already stored) /" in err.splitlines()[-1]
     assert _count(db, "SELECT count(*) FROM articles") == 1
     assert _count(db, "SELECT count(*) FROM watch_items WHERE status = 'ingested'") == 2
+
+
+def test_a_server_sending_a_byte_now_and_then_is_given_up() -> None:
+    """Each read is within the timeout, but the whole answer must come within six."""
+    from newsevents.watch import Fetcher
+
+    with serving() as server:
+        server.routes["/slow.html"] = Route(b"x" * 64 * 40, drip=0.2)  # 40 pieces: 8 s
+        fetcher = Fetcher(FetchSettings(delay=0.0, timeout=0.5))
+        started = time.monotonic()
+        with pytest.raises(FetchError, match=r"took over 3 s to send"):
+            fetcher.get(server.url("/slow.html"))
+        assert time.monotonic() - started < 5
+        server.routes["/slow.html"] = Route(b"<p>short</p>", drip=0.2)  # slow but whole
+        assert fetcher.get(server.url("/slow.html")).body == b"<p>short</p>"

@@ -24,6 +24,7 @@ from newsevents import __version__
 USER_AGENT = f"newsevents/{__version__} (+watch)"
 ROBOTS_AGENT = "newsevents"  # the product token robots.txt groups are matched against
 MAX_BYTES = 10 * 1024 * 1024
+WHOLE_TIMEOUTS = 6  # a response must be whole within this many --timeout (2 min by default)
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is taken as this
 
 
@@ -98,7 +99,7 @@ class Fetcher:
         try:
             request = urllib.request.Request(url, headers=headers)
             with self.opener.open(request, timeout=self.settings.timeout) as answer:
-                body = answer.read(self.settings.max_bytes + 1)
+                body = self._read_body(answer)
                 status, info, final = answer.status, answer.headers, answer.url
             if len(body) <= self.settings.max_bytes:
                 body = _decoded(body, info.get("Content-Encoding"), self.settings.max_bytes)
@@ -118,6 +119,25 @@ class Fetcher:
         if len(body) > self.settings.max_bytes:
             raise FetchError(f"larger than {self.settings.max_bytes // (1024 * 1024)} MB")
         return _response(final or url, status, body, info)
+
+    def _read_body(self, answer: http.client.HTTPResponse) -> bytes:
+        """The body, up to ``max_bytes`` + 1 bytes, given ``WHOLE_TIMEOUTS`` timeouts in
+        all: the socket timeout bounds each read, and a server sending a byte now and then
+        would otherwise hold the cycle (and the store's writer lock) for ever."""
+        limit = self.settings.max_bytes + 1
+        allowed = WHOLE_TIMEOUTS * self.settings.timeout
+        deadline = time.monotonic() + allowed
+        parts: list[bytes] = []
+        size = 0
+        while size < limit:
+            part = answer.read1(min(65536, limit - size))
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+            if time.monotonic() > deadline:
+                raise FetchError(f"took over {allowed:g} s to send")
+        return b"".join(parts)
 
     def _wait_for(self, host: str) -> None:
         """Sleep until ``delay`` (or the host's Crawl-delay) has passed since the last
