@@ -506,3 +506,18 @@ def test_a_server_sending_a_byte_now_and_then_is_given_up() -> None:
         assert time.monotonic() - started < 5
         server.routes["/slow.html"] = Route(b"<p>short</p>", drip=0.2)  # slow but whole
         assert fetcher.get(server.url("/slow.html")).body == b"<p>short</p>"
+
+
+def test_an_entry_without_id_or_link_has_a_doc_id_of_its_own(db: Path, coder) -> None:
+    """Its doc id is its text's digest, not its place in the feed: a new first entry
+    of each cycle was '<feed digest>-1', again and again."""
+    entry = "<item><title>{0}</title><description>{1}</description></item></channel>"
+    texts = ["Russia condemned the United States on Monday.", "China praised Japan on Tuesday."]
+    with serving() as server:
+        feed = server.url("/feed.xml")
+        for text in texts:  # each cycle, a new entry at the top
+            server.feed("/feed.xml", rss([]).replace("</channel>", entry.format(text[:5], text)))
+            _cycle([feed], db, coder)
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = [row[0] for row in con.execute("SELECT doc_id FROM articles").fetchall()]
+    assert len(ids) == 2 and len(set(ids)) == 2

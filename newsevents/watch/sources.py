@@ -107,14 +107,14 @@ def feed_items(body: bytes, url: str) -> list[Item]:
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise ValueError(f"not a feed ({' '.join(str(reason).split())[:200]})")
     items: dict[str, Item] = {}
-    for position, entry in enumerate(parsed.entries, start=1):
-        item = _entry_item(entry, url, position)
+    for entry in parsed.entries:
+        item = _entry_item(entry, url)
         if item is not None:
             items.setdefault(item.key, item)
     return list(items.values())
 
 
-def _entry_item(entry: dict, url: str, position: int) -> Item | None:
+def _entry_item(entry: dict, url: str) -> Item | None:
     """An entry with a link (its page is fetched) or its own text; None with neither. A
     link that is no http(s) URL (mailto:, javascript:) is no page to fetch."""
     link = urljoin(url, str(entry.get("link") or "").strip()) if entry.get("link") else None
@@ -128,7 +128,7 @@ def _entry_item(entry: dict, url: str, position: int) -> Item | None:
     return Item(
         key=key,
         url=link,
-        doc_id=key if entry.get("id") or link else f"{_digest(url)}-{position}",
+        doc_id=key,  # not the entry's position: each new first entry was "<feed>-1"
         title=entry.get("title"),
         published=entry.get("published") or entry.get("updated"),
         content=None if link else body,
