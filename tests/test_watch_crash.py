@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -102,6 +103,8 @@ def test_ctrl_c_between_cycles_exits_0(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
+    watchdog = threading.Timer(180, process.kill)  # a hung watch fails the test, not the run
+    watchdog.start()
     try:
         lines: list[str] = []
         while not any(line.startswith("cycle ") for line in lines):  # the first cycle is done
@@ -111,6 +114,7 @@ def test_ctrl_c_between_cycles_exits_0(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
     finally:
+        watchdog.cancel()
         process.kill()
     assert process.returncode == 0
     assert "stopped between cycles" in err and "Traceback" not in err
