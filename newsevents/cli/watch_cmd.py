@@ -99,6 +99,8 @@ def watch_command(
     """
     from newsevents.watch import WatchSettings, load_rules, parse_interval, parse_sources
 
+    if webhook is not None and not webhook.startswith(("http://", "https://")):
+        raise typer.BadParameter("must be an http:// or https:// URL", param_hint="--webhook")
     interval = parse_interval(every)
     rules = load_rules(alerts) if alerts is not None else None
     watched = parse_sources(sources)
