@@ -523,11 +523,17 @@ def test_an_entry_without_id_or_link_has_a_doc_id_of_its_own(db: Path, coder) ->
     assert len(ids) == 2 and len(set(ids)) == 2
 
 
-def test_a_webhook_that_is_no_http_url_is_refused_before_anything(
+def test_a_bad_webhook_or_alerts_log_is_refused_before_anything(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["watch", str(tmp_path), "--db", str(db), "--once", "--webhook", "hooks.example.org"]
     code, out, err = run_main(args, capsys)
     assert code == 2 and out == ""
     assert "--webhook" in err and "must be an http:// or https:// URL" in err
+    assert "Traceback" not in err and not db.exists()
+    # and an alerts log in a folder that does not exist (found out only at the first alert)
+    log = tmp_path / "no" / "alerts.jsonl"
+    args = ["watch", str(tmp_path), "--db", str(db), "--once", "--alerts-log", str(log)]
+    code, out, err = run_main(args, capsys)
+    assert code == 2 and "--alerts-log" in err and "does not exist" in err
     assert "Traceback" not in err and not db.exists()

@@ -101,6 +101,10 @@ def watch_command(
 
     if webhook is not None and not webhook.startswith(("http://", "https://")):
         raise typer.BadParameter("must be an http:// or https:// URL", param_hint="--webhook")
+    if alerts_log is not None and not alerts_log.parent.is_dir():
+        raise typer.BadParameter(
+            f"the folder {alerts_log.parent} does not exist", param_hint="--alerts-log"
+        )
     interval = parse_interval(every)
     rules = load_rules(alerts) if alerts is not None else None
     watched = parse_sources(sources)
