@@ -4,6 +4,7 @@ robots.txt, and records every request it gets (path, headers, status)."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 import time
@@ -66,6 +67,8 @@ class Route:
     delay: float = 0.0  # seconds before answering
     validators: bool = False  # send ETag and Last-Modified, answer 304 when they match
     location: str | None = None  # a redirect's target
+    gzip: bool = False  # sent gzip-compressed (Content-Encoding: gzip), asked for or not
+    drip: float = 0.0  # seconds between the body's 64-byte pieces (a slow sender)
 
 
 @dataclass
@@ -83,6 +86,7 @@ class FeedServer:
     requests: list[Seen] = field(default_factory=list)
     posts: list[tuple[str, bytes]] = field(default_factory=list)  # (path, body) of each POST
     robots: str = "User-agent: *\nAllow: /\n"
+    robots_for: dict[str, Route] = field(default_factory=dict)  # host name -> its robots.txt
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
 
@@ -100,6 +104,10 @@ class FeedServer:
             return [seen for seen in self.requests if seen.path == path]
 
     def answer(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        host = headers.get("host", "").rsplit(":", 1)[0]
+        if path == "/robots.txt" and host in self.robots_for:
+            route = self.robots_for[host]
+            return route.status, {"Content-Type": route.content_type}, route.body
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, self.robots.encode()
         route = self.routes.get(path)
@@ -115,6 +123,9 @@ class FeedServer:
             extra.update({"ETag": etag, "Last-Modified": modified})
             if headers.get("if-none-match") == etag:
                 return 304, extra, b""
+        if route.gzip:
+            extra["Content-Encoding"] = "gzip"
+            return route.status, extra, gzip.compress(route.body, mtime=0)
         return route.status, extra, route.body
 
 
@@ -131,7 +142,13 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                if status != 304:
+                route = server.routes.get(self.path)
+                if status != 304 and route is not None and route.drip:
+                    for start in range(0, len(body), 64):
+                        self.wfile.write(body[start : start + 64])
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                elif status != 304:
                     self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test)

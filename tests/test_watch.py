@@ -4,6 +4,7 @@ backoff, robots.txt, pages that are no articles, folders, and the command's line
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from feed_server import Route, article_html, rss, serving
 
 from newsevents.config import Settings
-from newsevents.watch import FetchSettings, WatchSettings, parse_sources, run_cycle
+from newsevents.watch import FetchError, FetchSettings, WatchSettings, parse_sources, run_cycle
 
 FAST = WatchSettings(fetch=FetchSettings(delay=0.0, timeout=2.0))
 
@@ -230,13 +231,15 @@ def test_pages_that_are_no_articles_fail_alone(db: Path, coder) -> None:
         assert _count(db, "SELECT count(*) FROM articles") == 2
         assert _count(db, "SELECT count(*) FROM watch_failures") == 3
 
-        # failed pages are tried again, up to max_attempts; a rejected one is not
-        server.feed("/feed.xml", rss(items + links) + " ")
+        # failed pages are tried again, up to max_attempts, though the feed is unchanged
+        # (its ETag is not kept while a page is left to retry); a rejected one is not
         _cycle([server.url("/feed.xml")], db, coder, watch=watch)
+        assert server.hits("/feed.xml")[-1].status == 200
         assert len(server.hits("/gone.html")) == 2 and len(server.hits("/empty.html")) == 1
-        server.feed("/feed.xml", rss(items + links) + "  ")
+        # given up after two attempts: all handled, the validators are kept at last
         _cycle([server.url("/feed.xml")], db, coder, watch=watch)
-        assert len(server.hits("/gone.html")) == 2  # given up after two attempts
+        assert server.hits("/feed.xml")[-1].status == 304
+        assert len(server.hits("/gone.html")) == 2
     with duckdb.connect(str(db), read_only=True) as con:
         statuses = dict(con.execute("SELECT item_key, status FROM watch_items").fetchall())
     assert statuses == {
@@ -338,3 +341,199 @@ def test_a_surprise_in_one_source_does_not_stop_the_others(
     assert odd.status == "failed" and odd.error == "unexpected RuntimeError: a parser bug"
     assert (good.status, good.new) == ("ok", 2)
     assert _count(db, "SELECT count(*) FROM articles") == 2
+
+
+def test_feed_links_are_resolved_against_the_feed_url() -> None:
+    """A relative link is a page on the feed's host (a cycle crashed on '/a/2.html'); a
+    link that is no http(s) URL is none (the entry's own text is ingested)."""
+    from newsevents.watch.sources import feed_items
+
+    body = rss([("one", "a/1.html"), ("two", "/a/2.html"), ("three", "https://x.org/3")])
+    body = body.replace(
+        "</channel>",
+        "<item><title>Mail</title><link>mailto:desk@x.org</link>"
+        "<description>Russia condemned Japan.</description></item></channel>",
+    )
+    items = feed_items(body.encode(), "http://example.org/news/feed.xml")
+    assert [item.url for item in items] == [
+        "http://example.org/news/a/1.html",
+        "http://example.org/a/2.html",
+        "https://x.org/3",
+        None,
+    ]
+    assert items[-1].content == "Russia condemned Japan."
+
+
+def test_gzip_bodies_are_unpacked_and_capped(db: Path, coder) -> None:
+    """A feed or a page sent gzip-compressed (asked for, or sent unasked, as some servers
+    do) is read; unpacked, it is held to the size cap as any body is."""
+    from newsevents.watch import Fetcher
+
+    with serving() as server:
+        server.page("/a/1.html", article_html(1), gzip=True)
+        feed = rss([("one", server.url("/a/1.html"))])
+        server.routes["/feed.xml"] = Route(feed.encode(), "application/rss+xml", gzip=True)
+        report, notices = _cycle([server.url("/feed.xml")], db, coder)
+        assert notices == [] and [(o.status, o.new) for o in report.outcomes] == [("ok", 1)]
+        assert server.hits("/feed.xml")[0].headers["accept-encoding"] == "gzip"
+        assert _count(db, "SELECT count(*) FROM articles WHERE doc_id = 'one'") == 1
+
+        server.routes["/bomb.html"] = Route(b"<p>" + b" " * 3_000_000, gzip=True)
+        small = Fetcher(FetchSettings(delay=0.0, max_bytes=1_000_000))
+        with pytest.raises(FetchError, match="larger than"):
+            small.get(server.url("/bomb.html"))
+
+
+def test_pages_are_read_in_their_charset(db: Path, coder) -> None:
+    """A page in ISO-8859-1 (said by its Content-Type, by its <meta charset>, or not at
+    all) is read, not refused as 'not valid UTF-8'."""
+    with serving() as server:
+        html = article_html(1).replace("the capital", "the capital, Bogotá,")
+        labelled = html.replace("<head>", '<head><meta charset="iso-8859-1">')
+        server.routes["/a/1.html"] = Route(html.encode("latin-1"), "text/html; charset=latin-1")
+        server.routes["/a/2.html"] = Route(
+            labelled.replace("number 1", "number 2").encode("latin-1"), "text/html"
+        )
+        server.routes["/a/3.html"] = Route(
+            html.replace("number 1", "number 3").encode("cp1252"), "text/html"
+        )
+        links = [(f"p{n}", server.url(f"/a/{n}.html")) for n in (1, 2, 3)]
+        server.feed("/feed.xml", rss(links))
+        report, notices = _cycle([server.url("/feed.xml")], db, coder)
+        assert notices == [] and [(o.new, o.failed) for o in report.outcomes] == [(3, 0)]
+    with duckdb.connect(str(db), read_only=True) as con:
+        texts = con.execute("SELECT text FROM articles").fetchall()
+    assert len(texts) == 3 and all("the capital, Bogotá," in text for (text,) in texts)
+
+
+def test_a_host_whose_robots_txt_cannot_be_read_is_tried_again(db: Path, coder) -> None:
+    """A robots.txt that answers 5xx allows nothing this cycle (RFC 9309), and says so: the
+    pages are failures tried next cycle, not skipped for good."""
+    with serving() as server:
+        items = _items(server, range(2))
+        server.feed("/feed.xml", rss(items))
+        server.robots_for = {"127.0.0.1": Route(b"down", "text/plain", status=503)}
+        report, _ = _cycle([server.url("/feed.xml")], db, coder)
+        assert report.outcomes[0].status == "failed"
+        assert report.outcomes[0].error == (
+            "robots.txt could not be read (HTTP 503 Service Unavailable)"
+        )
+        assert [s.path for s in server.requests] == ["/robots.txt"]
+
+        # the feed on one host, its pages on another whose robots.txt fails
+        other = [(key, url.replace("127.0.0.1", "localhost")) for key, url in items]
+        server.feed("/feed.xml", rss(other))
+        with duckdb.connect(str(db)) as con:
+            con.execute("UPDATE watch_sources SET retry_after = NULL")
+        server.robots_for = {"localhost": Route(b"down", "text/plain", status=503)}
+        report, notices = _cycle([server.url("/feed.xml")], db, coder)
+        assert [(o.status, o.new, o.failed, o.skipped) for o in report.outcomes] == [
+            ("ok", 0, 2, 0)
+        ]
+        assert {kind for kind, *_ in notices} == {"failed"}
+        assert _count(db, "SELECT count(*) FROM watch_items WHERE status = 'failed'") == 2
+
+
+def test_backoff_doubles_up_to_the_cap_however_long_a_source_fails(db: Path, coder) -> None:
+    from newsevents.watch.cycle import backoff_wait
+
+    minute, cap = timedelta(minutes=1), timedelta(hours=6)
+    waits = [backoff_wait(n, minute, cap) for n in (1, 2, 3, 9, 10, 42, 10_000)]
+    assert waits == [minute, 2 * minute, 4 * minute, 256 * minute, cap, cap, cap]
+    with serving() as server:
+        server.routes["/broken.xml"] = Route(b"oops", status=500)
+        url = server.url("/broken.xml")
+        start = datetime(2026, 1, 1, 12, 0)
+        _cycle([url], db, coder, clock=lambda: start)
+        with duckdb.connect(str(db)) as con:  # a feed that has failed for weeks
+            con.execute("UPDATE watch_sources SET failures = 60, retry_after = NULL")
+        report, _ = _cycle([url], db, coder, clock=lambda: start)
+    assert report.outcomes[0].status == "failed"
+    assert report.outcomes[0].retry_after == start + cap
+
+
+def test_a_file_that_vanishes_while_a_folder_is_listed_is_no_failure(
+    db: Path, coder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsevents.watch import sources
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Russia condemned the United States on Monday.\n")
+    (folder / "two.txt").write_text("China praised Japan on Tuesday.\n")
+    listed = sources.supported_files
+
+    def moved_away(root: Path):  # type: ignore[no-untyped-def]
+        found = list(listed(root))
+        (folder / "two.txt").unlink()
+        return found
+
+    monkeypatch.setattr(sources, "supported_files", moved_away)
+    report, _ = _cycle([str(folder)], db, coder)
+    assert [(o.status, o.new, o.failed) for o in report.outcomes] == [("ok", 1, 0)]
+    assert _count(db, "SELECT count(*) FROM articles") == 1
+
+
+def test_one_article_under_two_urls_is_stored_once_and_said(
+    db: Path, coder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsevents.cli import watch_cmd
+
+    monkeypatch.setattr(watch_cmd, "_load_coder", lambda settings: coder)
+    with serving() as server:
+        server.page("/a/1.html", article_html(1))
+        server.page("/amp/1.html", article_html(1))
+        links = [("one", server.url("/a/1.html")), ("one-amp", server.url("/amp/1.html"))]
+        server.feed("/feed.xml", rss(links))
+        args = ["watch", server.url("/feed.xml"), "--db", str(db), "--once", "--delay", "0"]
+        code, _, err = run_main(args, capsys)
+    assert code == 0
+    assert "stored 1 articles (1 already stored) /" in err.splitlines()[-1]
+    assert _count(db, "SELECT count(*) FROM articles") == 1
+    assert _count(db, "SELECT count(*) FROM watch_items WHERE status = 'ingested'") == 2
+
+
+def test_a_server_sending_a_byte_now_and_then_is_given_up() -> None:
+    """Each read is within the timeout, but the whole answer must come within six."""
+    from newsevents.watch import Fetcher
+
+    with serving() as server:
+        server.routes["/slow.html"] = Route(b"x" * 64 * 40, drip=0.2)  # 40 pieces: 8 s
+        fetcher = Fetcher(FetchSettings(delay=0.0, timeout=0.5))
+        started = time.monotonic()
+        with pytest.raises(FetchError, match=r"took over 3 s to send"):
+            fetcher.get(server.url("/slow.html"))
+        assert time.monotonic() - started < 5
+        server.routes["/slow.html"] = Route(b"<p>short</p>", drip=0.2)  # slow but whole
+        assert fetcher.get(server.url("/slow.html")).body == b"<p>short</p>"
+
+
+def test_an_entry_without_id_or_link_has_a_doc_id_of_its_own(db: Path, coder) -> None:
+    """Its doc id is its text's digest, not its place in the feed: a new first entry
+    of each cycle was '<feed digest>-1', again and again."""
+    entry = "<item><title>{0}</title><description>{1}</description></item></channel>"
+    texts = ["Russia condemned the United States on Monday.", "China praised Japan on Tuesday."]
+    with serving() as server:
+        feed = server.url("/feed.xml")
+        for text in texts:  # each cycle, a new entry at the top
+            server.feed("/feed.xml", rss([]).replace("</channel>", entry.format(text[:5], text)))
+            _cycle([feed], db, coder)
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = [row[0] for row in con.execute("SELECT doc_id FROM articles").fetchall()]
+    assert len(ids) == 2 and len(set(ids)) == 2
+
+
+def test_a_bad_webhook_or_alerts_log_is_refused_before_anything(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["watch", str(tmp_path), "--db", str(db), "--once", "--webhook", "hooks.example.org"]
+    code, out, err = run_main(args, capsys)
+    assert code == 2 and out == ""
+    assert "--webhook" in err and "must be an http:// or https:// URL" in err
+    assert "Traceback" not in err and not db.exists()
+    # and an alerts log in a folder that does not exist (found out only at the first alert)
+    log = tmp_path / "no" / "alerts.jsonl"
+    args = ["watch", str(tmp_path), "--db", str(db), "--once", "--alerts-log", str(log)]
+    code, out, err = run_main(args, capsys)
+    assert code == 2 and "--alerts-log" in err and "does not exist" in err
+    assert "Traceback" not in err and not db.exists()

@@ -201,6 +201,10 @@ def test_the_example_rules_file_loads() -> None:
         ("[[rule]]\nname = 'a'\nkind = 'surge'\nactor = 'USA'\nquad_class = 7", "quad_class"),
         ("[[rule]]\nname = 'a'\nkind = 'surge'\nactor = 'USA'\nwindow = '8'", "wrong type"),
         ("[[rule]]\nname = 'a'\nkind = 'first'\ncode = '1 9'", "code must be a CAMEO code"),
+        ("[[rule]]\nname = 'a'\nkind = 'first'\ncode = '19'\nactor = ''", "'' is no actor"),
+        ("[[rule]]\nname = 'a'\nkind = 'surge'\nactor = 'U SA'", "'U SA' is no actor"),
+        ("[[rule]]\nname = 'a'\nkind = 'surge'\ndyad = ['USA', ' ']", "' ' is no actor"),
+        ("[[rule]]\nname = 'a'\nkind = 'surge'\nactor = 'USA'\nmin_count = 0", "min_count"),
         ("[[rule]]\nname = 'a'\nkind = 'new-pair'\nlevel = 'city'", "level must be one of"),
         ("[[rule]]\nname = 'a'\nkind = 'new-pair'\nmodality = 'maybe'", "modality must be"),
         ("[[rule]]\nname='a'\nkind='new-pair'\n[[rule]]\nname='a'\nkind='new-pair'", "two rules"),
@@ -295,3 +299,24 @@ def test_docs_name_every_rule_kind_and_key() -> None:
         *(k for keys in KIND_KEYS.values() for k in keys),
     ]:
         assert f"`{key}`" in page or f"{key} = " in page or f"[[{key}]]" in page, key
+
+
+def test_an_unreachable_webhook_is_not_asked_again_for_each_alert(tmp_path: Path) -> None:
+    from newsevents.store.watching import AlertRecord
+    from newsevents.watch import deliver
+
+    alerts = [
+        AlertRecord(f"new-pair|p|A{n}|B", "p", "new-pair", NOW, f"[p] {n}", {}) for n in range(3)
+    ]
+    said: list[str] = []
+    with serving() as server:
+        closed = server.url("/hook")
+    deliver(alerts, tmp_path / "alerts.jsonl", closed, said.append)  # the server is gone
+    [line] = said
+    assert line.startswith(f"webhook {closed}: ") and line.endswith("(2 more alerts not sent)")
+    assert len((tmp_path / "alerts.jsonl").read_text().splitlines()) == 3  # the log has all
+    with serving() as server:
+        server.routes["/hook"] = Route(b"", status=500)
+        said.clear()
+        deliver(alerts, None, server.url("/hook"), said.append)
+        assert len(server.posts) == 3 and len(said) == 3  # it answers: each is tried

@@ -39,6 +39,7 @@ def watch_command(
     sources: Annotated[
         list[str],
         typer.Argument(
+            metavar="SOURCE",
             help="RSS/Atom feed URLs (http:// or https://) and folders (web archives, or any"
             " files ingest reads).",
         ),
@@ -98,6 +99,12 @@ def watch_command(
     """
     from newsevents.watch import WatchSettings, load_rules, parse_interval, parse_sources
 
+    if webhook is not None and not webhook.startswith(("http://", "https://")):
+        raise typer.BadParameter("must be an http:// or https:// URL", param_hint="--webhook")
+    if alerts_log is not None and not alerts_log.parent.is_dir():
+        raise typer.BadParameter(
+            f"the folder {alerts_log.parent} does not exist", param_hint="--alerts-log"
+        )
     interval = parse_interval(every)
     rules = load_rules(alerts) if alerts is not None else None
     watched = parse_sources(sources)
@@ -191,12 +198,14 @@ def source_line(outcome: SourceOutcome) -> str:
 def summary_line(report: CycleReport, db: Path) -> str:
     counts = report.counts()
     seconds = (report.finished - report.started).total_seconds() if report.finished else 0.0
+    duplicates = report.ingest.duplicate if report.ingest else 0
+    twice = f" ({duplicates} already stored)" if duplicates else ""
     return (
         f"cycle {report.started:%Y-%m-%d %H:%M:%S}: sources {counts['sources']}"
         f" (failed {counts['failed_sources']}, waiting {counts['waiting']}) / items new"
         f" {counts['new']} / seen {counts['seen']} / failed {counts['failed']} / stored"
-        f" {counts['stored']} articles / events {counts['events']} / alerts {counts['alerts']}"
-        f" / {seconds:.1f} s  -> {db}"
+        f" {counts['stored']} articles{twice} / events {counts['events']} / alerts"
+        f" {counts['alerts']} / {seconds:.1f} s  -> {db}"
     )
 
 

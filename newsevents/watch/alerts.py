@@ -208,7 +208,8 @@ def deliver(
     on_failure: Callable[[str], None],
 ) -> None:
     """Append the alerts to the JSON lines log and POST each to the webhook; a failure
-    is reported through ``on_failure``, never raised."""
+    is reported through ``on_failure``, never raised. A webhook that cannot be reached
+    is not asked again for the rest of the alerts (each would wait the timeout)."""
     if log_path is not None and alerts:
         try:
             with log_path.open("a", encoding="utf-8") as log:
@@ -216,10 +217,17 @@ def deliver(
                     log.write(json.dumps(alert.to_dict(), ensure_ascii=False) + "\n")
         except OSError as exc:
             on_failure(f"cannot write alerts to {log_path}: {exc.strerror or exc}")
-    for alert in alerts if webhook else ():
+    for position, alert in enumerate(alerts if webhook else ()):
         failure = post_alert(webhook, alert)  # type: ignore[arg-type]
-        if failure:
+        if failure is None:
+            continue
+        left = len(alerts) - position - 1
+        if failure.startswith("HTTP ") or not left:
             on_failure(f"webhook {webhook}: {failure}")
+            continue
+        # unreachable or silent: each of the others would wait as long (10 s), to fail too
+        on_failure(f"webhook {webhook}: {failure} ({left} more alerts not sent)")
+        break
 
 
 def post_alert(url: str, alert: AlertRecord) -> str | None:

@@ -11,7 +11,9 @@ twice (its id is the content hash).
 
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -32,6 +34,7 @@ from newsevents.watch.sources import Item, Source, feed_items, folder_items
 log = logging.getLogger(__name__)
 EPOCH = datetime(1970, 1, 1)
 PAGE_TYPES = ("html", "xml", "text/plain")
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 NoticeHandler = Callable[[str, str, str | None, str], None]  # (kind, source, url, reason)
 
 
@@ -96,6 +99,17 @@ class _Plan:
     todo: list[tuple[Item, int]] = field(default_factory=list)  # (item, attempts before)
     done: dict[str, ItemState] = field(default_factory=dict)
     failures: list[tuple[str | None, str]] = field(default_factory=list)  # (url, reason)
+    validators: tuple[str | None, str | None] | None = None  # the feed's new ETag, Last-Modified
+
+    def next_state(self) -> SourceState:
+        """The state to store: the feed's new validators only once every item is handled.
+        While a page is left to try again (failed, not yet abandoned) the old ones stay,
+        so the next cycle gets the feed in full, not a 304 that would hide that page."""
+        retry = any(done.status == "failed" for done in self.done.values())
+        if self.validators is None or retry:
+            return self.state
+        etag, last_modified = self.validators
+        return replace(self.state, etag=etag, last_modified=last_modified)
 
 
 def run_cycle(
@@ -171,15 +185,15 @@ def _read_source(plan: _Plan, fetcher: Fetcher) -> list[Item]:
     if answer.not_modified:
         plan.outcome.status = "not-modified"
         return []
-    items = feed_items(answer.body, url)
-    plan.state = replace(plan.state, etag=answer.etag, last_modified=answer.last_modified)
+    items = feed_items(answer.body, answer.url)
+    plan.validators = (answer.etag, answer.last_modified)
     return items
 
 
 def _source_failed(plan: _Plan, reason: str, watch: WatchSettings, now: datetime) -> None:
     """Count the failure and put the source off: backoff doubling up to the cap."""
     failures = plan.state.failures + 1
-    wait = min(watch.backoff * 2 ** (failures - 1), watch.max_backoff)
+    wait = backoff_wait(failures, watch.backoff, watch.max_backoff)
     plan.state = replace(
         plan.state, last_checked=now, failures=failures, last_error=reason, retry_after=now + wait
     )
@@ -187,6 +201,19 @@ def _source_failed(plan: _Plan, reason: str, watch: WatchSettings, now: datetime
     plan.outcome.error = reason
     plan.outcome.retry_after = now + wait
     plan.failures.append((None, reason))
+
+
+def backoff_wait(failures: int, first: timedelta, cap: timedelta) -> timedelta:
+    """How long a source is put off after ``failures`` failures in a row: ``first``,
+    doubled for each failure after the first, up to ``cap``. The doubling stops at the cap
+    (``first * 2 ** (failures - 1)`` overflows a timedelta from 42 failures: a feed dead
+    for a week, failing every 6 hours, crashed each cycle)."""
+    wait = first
+    for _ in range(failures - 1):
+        if wait >= cap:
+            break
+        wait *= 2
+    return min(wait, cap)
 
 
 def _sort_items(plan: _Plan, state: WatchState) -> None:
@@ -240,13 +267,13 @@ def _item_document(
         plan.outcome.new += 1
         kind = "html" if looks_like_html(content) or "<" in content else "text"
         return _document(item, _origin(plan, item), content, kind)
-    if not fetcher.allowed(item.url):
-        reason = "disallowed by robots.txt"
-        plan.done[item.key] = ItemState(item.key, item.url, "skipped", attempts, reason)
-        plan.outcome.skipped += 1
-        notice("skipped", source, item.url, reason)
-        return None
     try:
+        if not fetcher.allowed(item.url):
+            reason = "disallowed by robots.txt"
+            plan.done[item.key] = ItemState(item.key, item.url, "skipped", attempts, reason)
+            plan.outcome.skipped += 1
+            notice("skipped", source, item.url, reason)
+            return None
         text = _fetch_page(fetcher, item.url)
     except FetchError as exc:
         status = "abandoned" if attempts + 1 >= watch.max_attempts else "failed"
@@ -273,9 +300,27 @@ def _fetch_page(fetcher: Fetcher, url: str) -> str:
     if answer.content_type and not any(kind in answer.content_type for kind in PAGE_TYPES):
         kind = answer.content_type.split(";")[0]
         raise FetchError(f"not an article page (content type {kind})")
-    text = decode_bytes(answer.body, url)
+    return page_text(answer.body, answer.content_type, url)
+
+
+def page_text(body: bytes, content_type: str, url: str) -> str:
+    """A page's text in the charset its Content-Type names, else its ``<meta charset>``
+    (or ``http-equiv``), else UTF-8; an unlabelled page that is no UTF-8 is read as
+    windows-1252, as browsers do. FetchError for binary data."""
+    header = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type)
+    meta = CHARSET.search(body[:4096])
+    for label in (header and header[1], meta and meta[1].decode("ascii")):
+        try:
+            charset = codecs.lookup(label).name if label else None
+        except LookupError:
+            continue
+        if charset is not None and "utf-16" not in charset and b"\x00" not in body[:8192]:
+            return body.decode("utf-8-sig" if charset == "utf-8" else charset, errors="replace")
+    text = decode_bytes(body, url)
     if isinstance(text, ReadError):
-        raise FetchError(f"not an article page ({text.message})")
+        if b"\x00" in body[:8192]:
+            raise FetchError(f"not an article page ({text.message})")
+        return body.decode("cp1252", errors="replace")
     return text
 
 
@@ -339,7 +384,7 @@ def _record(
         state.record_failures(
             report.cycle_id, [(plan.source.source, url, why) for url, why in plan.failures], now
         )
-    state.save_sources(plan.state for plan in plans)
+    state.save_sources(plan.next_state() for plan in plans)
     alerts: list[AlertRecord] = []
     if rules is not None and rules.rules:
         alerts = state.add_alerts(check_rules(store, rules, state.watermark(), now))

@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
@@ -23,6 +24,7 @@ from newsevents import __version__
 USER_AGENT = f"newsevents/{__version__} (+watch)"
 ROBOTS_AGENT = "newsevents"  # the product token robots.txt groups are matched against
 MAX_BYTES = 10 * 1024 * 1024
+WHOLE_TIMEOUTS = 6  # a response must be whole within this many --timeout (2 min by default)
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is taken as this
 
 
@@ -66,6 +68,7 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
     last_request: dict[str, float] = field(default_factory=dict)
+    unreadable: dict[str, str] = field(default_factory=dict)  # host -> why robots.txt failed
     requests: int = 0
 
     def __post_init__(self) -> None:
@@ -74,27 +77,32 @@ class Fetcher:
     def allowed(self, url: str) -> bool:
         """Whether the host's robots.txt lets us fetch ``url``. A robots.txt that is
         missing (4xx) allows everything; one that cannot be read (5xx, no answer) allows
-        nothing (RFC 9309, 2.3.1)."""
+        nothing (RFC 9309, 2.3.1) and raises FetchError saying why: that is a failure to
+        try again, not a refusal."""
         host = _host(url)
         if host not in self.robots:
             self.robots[host] = None  # while robots.txt itself is read (and redirected)
             self.robots[host] = self._read_robots(url)
+        if host in self.unreadable:
+            raise FetchError(f"robots.txt could not be read ({self.unreadable[host]})")
         rules = self.robots[host]
         return rules is None or rules.can_fetch(ROBOTS_AGENT, url)
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
         """GET ``url``, conditionally when validators are given; FetchError on failure."""
-        headers = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip"}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         self._wait_for(_host(url))
-        request = urllib.request.Request(url, headers=headers)
         try:
+            request = urllib.request.Request(url, headers=headers)
             with self.opener.open(request, timeout=self.settings.timeout) as answer:
-                body = answer.read(self.settings.max_bytes + 1)
+                body = self._read_body(answer)
                 status, info, final = answer.status, answer.headers, answer.url
+            if len(body) <= self.settings.max_bytes:
+                body = _decoded(body, info.get("Content-Encoding"), self.settings.max_bytes)
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return Response(url, 304, etag=etag, last_modified=last_modified)
@@ -111,6 +119,25 @@ class Fetcher:
         if len(body) > self.settings.max_bytes:
             raise FetchError(f"larger than {self.settings.max_bytes // (1024 * 1024)} MB")
         return _response(final or url, status, body, info)
+
+    def _read_body(self, answer: http.client.HTTPResponse) -> bytes:
+        """The body, up to ``max_bytes`` + 1 bytes, given ``WHOLE_TIMEOUTS`` timeouts in
+        all: the socket timeout bounds each read, and a server sending a byte now and then
+        would otherwise hold the cycle (and the store's writer lock) for ever."""
+        limit = self.settings.max_bytes + 1
+        allowed = WHOLE_TIMEOUTS * self.settings.timeout
+        deadline = time.monotonic() + allowed
+        parts: list[bytes] = []
+        size = 0
+        while size < limit:
+            part = answer.read1(min(65536, limit - size))
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+            if time.monotonic() > deadline:
+                raise FetchError(f"took over {allowed:g} s to send")
+        return b"".join(parts)
 
     def _wait_for(self, host: str) -> None:
         """Sleep until ``delay`` (or the host's Crawl-delay) has passed since the last
@@ -135,6 +162,7 @@ class Fetcher:
         except FetchError as exc:
             if str(exc).startswith("HTTP 4"):
                 return None
+            self.unreadable[_host(url)] = str(exc)
             rules.disallow_all = True  # unreachable: assume complete disallow
             return rules
         rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
@@ -155,6 +183,24 @@ class PoliteRedirects(urllib.request.HTTPRedirectHandler):
         if not self.allowed(newurl):
             raise FetchError(f"redirected to {newurl}, which robots.txt disallows")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _decoded(body: bytes, encoding: str | None, limit: int) -> bytes:
+    """The body without its Content-Encoding (gzip or deflate; a server may send gzip even
+    unasked), unpacked up to ``limit`` + 1 bytes so that a small bomb is caught by the cap."""
+    encoding = (encoding or "").strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding in ("gzip", "x-gzip"):
+        unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        unpack = zlib.decompressobj(zlib.MAX_WBITS if body[:1] == b"x" else -zlib.MAX_WBITS)
+    else:
+        raise ValueError(f"unsupported Content-Encoding {encoding}")
+    try:
+        return unpack.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise ValueError(f"a broken {encoding} body ({exc})") from None
 
 
 def _host(url: str) -> str:

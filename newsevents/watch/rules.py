@@ -23,6 +23,7 @@ from newsevents.errors import NewseventsError
 from newsevents.records import MODALITIES
 
 CODE = re.compile(r"^(\d{2,4}|[A-Za-z]{3,12})$")
+ACTOR = re.compile(r"^\S+$")  # a code (USA, IRNMIL, ---GOV) or an entity id (org:irgc)
 KINDS = ("surge", "first", "new-pair")
 PERIODS = ("day", "week", "month")
 LEVELS = ("country", "code")
@@ -145,6 +146,11 @@ def _rule(table: dict[str, Any], number: int, fail: Any) -> Rule:
             raise fail(where, f"{key} has the wrong type ({type(value).__name__})")
     if not isinstance(name, str) or not name.strip():
         raise fail(where, "every rule needs a name")
+    for actor in [table.get("actor"), *(table.get("dyad") or ())]:
+        if actor is not None and not (isinstance(actor, str) and ACTOR.match(actor)):
+            raise fail(where, f"{actor!r} is no actor: a code (USA, IRNMIL) or an entity id")
+    if table.get("min_count", 1) < 1:
+        raise fail(where, "min_count must be at least 1")
     values = {k: v for k, v in table.items() if k not in ("kind",)}
     values["modality"] = _modality(values.get("modality", "asserted"), where, fail)
     if kind == "surge":

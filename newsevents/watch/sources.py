@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -89,29 +90,36 @@ def folder_items(source: Source) -> list[Item]:
     files = [root] if root.is_file() else list(supported_files(root))
     items = []
     for path in files:
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except FileNotFoundError:  # moved away since the listing (an inbox being emptied)
+            continue
         items.append(Item(key=f"{path}|{stat.st_size}|{stat.st_mtime_ns}", path=path))
     return items
 
 
 def feed_items(body: bytes, url: str) -> list[Item]:
-    """The entries of a feed; ValueError (its message one line) when the body is no
-    RSS or Atom feed."""
+    """The entries of a feed fetched from ``url`` (after redirects: relative links are
+    resolved against it); ValueError (its message one line) when the body is no RSS or
+    Atom feed."""
     parsed = feedparser.parse(body)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise ValueError(f"not a feed ({' '.join(str(reason).split())[:200]})")
     items: dict[str, Item] = {}
-    for position, entry in enumerate(parsed.entries, start=1):
-        item = _entry_item(entry, url, position)
+    for entry in parsed.entries:
+        item = _entry_item(entry, url)
         if item is not None:
             items.setdefault(item.key, item)
     return list(items.values())
 
 
-def _entry_item(entry: dict, url: str, position: int) -> Item | None:
-    """An entry with a link (its page is fetched) or its own text; None with neither."""
-    link = str(entry.get("link") or "").strip() or None
+def _entry_item(entry: dict, url: str) -> Item | None:
+    """An entry with a link (its page is fetched) or its own text; None with neither. A
+    link that is no http(s) URL (mailto:, javascript:) is no page to fetch."""
+    link = urljoin(url, str(entry.get("link") or "").strip()) if entry.get("link") else None
+    if link is not None and not URL.match(link):
+        link = None
     contents = entry.get("content") or []
     body = contents[0].get("value") if contents else entry.get("summary")
     if link is None and not body:
@@ -120,7 +128,7 @@ def _entry_item(entry: dict, url: str, position: int) -> Item | None:
     return Item(
         key=key,
         url=link,
-        doc_id=key if entry.get("id") or link else f"{_digest(url)}-{position}",
+        doc_id=key,  # not the entry's position: each new first entry was "<feed>-1"
         title=entry.get("title"),
         published=entry.get("published") or entry.get("updated"),
         content=None if link else body,
