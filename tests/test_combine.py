@@ -172,10 +172,10 @@ def test_the_model_is_refused_below_its_thresholds_and_without_an_actor(with_sta
 
 def test_untargeted_sets_what_a_model_event_with_no_target_needs(with_stand_in) -> None:
     text = "Russia shadowed the Norwegian frigate in the Barents Sea."
-    alone = with_stand_in({"shadowed": ("15", 0.9)}, {"shadowed": role("15", 1, None)})
-    [event] = code_text(text, date=DAY, coder=alone)  # 0.9 clears the default (0.7)
+    alone = with_stand_in({"shadowed": ("15", 0.97)}, {"shadowed": role("15", 1, None)})
+    [event] = code_text(text, date=DAY, coder=alone)  # 0.97 clears the default (0.95)
     assert (event.source.code, event.target, event.by) == ("RUS", None, "model")
-    stricter = replace(alone, model_use=replace(alone.model_use, untargeted=0.95))
+    stricter = replace(alone, model_use=replace(alone.model_use, untargeted=0.99))
     assert code_text(text, date=DAY, coder=stricter) == []
     never = replace(alone, model_use=replace(alone.model_use, untargeted=None))
     assert code_text(text, date=DAY, coder=never) == []
@@ -195,11 +195,11 @@ def test_the_subject_of_a_passive_or_of_suffer_is_no_source(with_stand_in) -> No
 
 def test_a_place_of_the_sources_own_country_is_no_target(with_stand_in) -> None:
     text = "Japanese police combed a district of Tokyo."
-    coder = with_stand_in({"combed": ("17", 0.9)}, {"combed": role("17", 4, 5)})
+    coder = with_stand_in({"combed": ("17", 0.97)}, {"combed": role("17", 4, 5)})
     [event] = code_text(text, date=DAY, coder=coder)
     assert (event.source.code, event.target, event.by) == ("JPNCOP", None, "model")
     # a foreign capital stays a target
-    abroad = with_stand_in({"combed": ("17", 0.9)}, {"combed": role("17", 4, 0)})
+    abroad = with_stand_in({"combed": ("17", 0.97)}, {"combed": role("17", 4, 0)})
     [event] = code_text("Japanese police combed Uganda.", date=DAY, coder=abroad)
     assert event.target is not None and event.target.code == "UGA"
 
@@ -225,7 +225,7 @@ def test_the_shipped_model_finds_triggers_and_roles_in_plain_news(shipped_coder)
 
 
 def test_the_shipped_coder_fills_a_target_the_patterns_miss(shipped_coder, coder) -> None:
-    text = "The European Commission announced humanitarian assistance for Somalia."
+    text = "Kenya recalled its ambassador over remarks about Somalia."
     [alone] = code_text(text, date=DAY, coder=coder)
     assert alone.target is None and alone.by == "pattern"
     [together] = code_text(text, date=DAY, coder=shipped_coder)
