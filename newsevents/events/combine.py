@@ -19,6 +19,8 @@ Grammar the model does not always respect, checked on the parse:
   his office" the governor is no source, so the model's event is dropped;
 * so does the subject of a verb of undergoing: "Haiti suffered a wave of attacks",
   "The minister could face arrest" report nothing the subject did;
+* the object of an active verb is whom the act is done to, never its doer: in "He told
+  the BBC that police suspect ..." the BBC is no source of the telling;
 * a place of the source's own country is where an act happens, not whom it is aimed at:
   in "Kishida held talks in Tokyo" Tokyo is no target.
 
@@ -35,7 +37,7 @@ from newsevents.data_files import load_lists
 from newsevents.events.extract import Match, distinct_parties, other_party
 from newsevents.events.learned import EventModel, Guess, Span
 from newsevents.events.patterns import Pattern
-from newsevents.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
+from newsevents.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
 from newsevents.records import Mention, Token
 
 MATERIAL_CONFLICT = "14"  # roots from here on: protest, force, violence
@@ -179,6 +181,8 @@ def _model_match(
         return None
     if verbs[0].lemma in NO_ACT_VERBS or _undergoes(tree, verbs[0], source):
         return None
+    if _is_object(tree, verbs[0], source):
+        return None
     target = None
     if guess.target is not None and guess.target.probability >= use.role:
         target = _mention_on(tree, mentions, guess.target)
@@ -229,6 +233,14 @@ def _undergoes(tree: Tree, verb: Token, source: Mention) -> bool:
     inside = range(source.start, source.end)
     return any(
         t.i in inside for s in tree.kids(verb, *PASSIVE_SUBJECT_DEPS) for t in tree.subtree(s)
+    )
+
+
+def _is_object(tree: Tree, verb: Token, source: Mention) -> bool:
+    """The source is inside the verb's direct or indirect object ("told the BBC")."""
+    inside = range(source.start, source.end)
+    return any(
+        t.i in inside for o in tree.kids(verb, *OBJECT_DEPS, "dative") for t in tree.subtree(o)
     )
 
 
