@@ -71,6 +71,7 @@ WORDS = [
     "Tokyo",
     "the BBC",
     "Kenyan police",
+    "Kenya's president",
 ]
 
 
@@ -211,6 +212,19 @@ def test_the_object_of_an_active_verb_is_no_source(with_stand_in) -> None:
     said = with_stand_in({"accused": ("11", 0.97)}, {"accused": role("11", 6, 7)})
     [event] = code_text("On Monday the BBC accused Kenyan police.", date=DAY, coder=said)
     assert event.source.code.endswith("MED")
+
+
+def test_a_name_inside_a_laws_name_is_no_target_and_making_a_law_no_event(
+    with_stand_in,
+) -> None:
+    studied = with_stand_in({"studied": ("05", 0.9)}, {"studied": role("05", 8, 0)})
+    text = "Kenya's president studied the Uganda Border Act."
+    assert code_text(text, date=DAY, coder=studied) == []
+    [event] = code_text("Kenya's president studied Uganda.", date=DAY, coder=studied)
+    assert event.target is not None and event.target.code == "UGA"
+    signed = with_stand_in({"signed": ("05", 0.99)}, {"signed": role("05", 8, None, 0.99)})
+    text = "Kenya's president signed the finance bill."
+    assert [e for e in code_text(text, date=DAY, coder=signed) if e.by == "model"] == []
 
 
 def test_a_place_of_the_sources_own_country_is_no_target(with_stand_in) -> None:

@@ -21,6 +21,10 @@ Grammar the model does not always respect, checked on the parse:
   "The minister could face arrest" report nothing the subject did;
 * the object of an active verb is whom the act is done to, never its doer: in "He told
   the BBC that police suspect ..." the BBC is no source of the telling;
+* a name inside the title of a law names the law, not an actor:
+  "signed the Alabama Human Life Protection Act" is aimed at no Alabama, and making a
+  law (sign, pass, adopt ... a law, bill, act, budget) aimed at no one is governing, no
+  event;
 * a place of the source's own country is where an act happens, not whom it is aimed at:
   in "Kishida held talks in Tokyo" Tokyo is no target.
 
@@ -44,10 +48,17 @@ MATERIAL_CONFLICT = "14"  # roots from here on: protest, force, violence
 WORDS = load_lists(
     "newsevents.events",
     "combine.toml",
-    {"undergoing_verbs": frozenset[str], "no_act_verbs": frozenset[str]},
+    {
+        "undergoing_verbs": frozenset[str],
+        "no_act_verbs": frozenset[str],
+        "law_verbs": frozenset[str],
+        "law_words": frozenset[str],
+    },
 )
 UNDERGOING_VERBS: frozenset[str] = WORDS["undergoing_verbs"]
 NO_ACT_VERBS: frozenset[str] = WORDS["no_act_verbs"]
+LAW_VERBS: frozenset[str] = WORDS["law_verbs"]
+LAW_WORDS: frozenset[str] = WORDS["law_words"]
 
 
 @dataclass(frozen=True)
@@ -186,10 +197,12 @@ def _model_match(
     target = None
     if guess.target is not None and guess.target.probability >= use.role:
         target = _mention_on(tree, mentions, guess.target)
-    if target is not None and not other_party(source, target):
+    if target is not None and (not other_party(source, target) or _names_a_text(tree, target)):
         target = None
     if target is None and (use.untargeted is None or span.probability < use.untargeted):
         return None
+    if target is None and _makes_a_law(tree, verbs[0]):
+        return None  # a law aimed at no one is governing; one that names whom it is for stays
     sources = (source,)
     targets = (target,) if target is not None else ()
     if (
@@ -233,6 +246,25 @@ def _undergoes(tree: Tree, verb: Token, source: Mention) -> bool:
     inside = range(source.start, source.end)
     return any(
         t.i in inside for s in tree.kids(verb, *PASSIVE_SUBJECT_DEPS) for t in tree.subtree(s)
+    )
+
+
+def _names_a_text(tree: Tree, mention: Mention) -> bool:
+    """The mention is a compound modifier in the title of a law ("the Alabama Human Life
+    Protection Act"); not in "the U.N. report" (its author) or "the Hong Kong security
+    law" (whom it is for)."""
+    first = tree.sentence.tokens[0].i
+    last = tree.sentence.tokens[mention.end - 1 - first]
+    tok = last
+    while tok.dep == "compound" and (head := tree.head(tok)) is not None:
+        tok = head
+    return tok is not last and tok.text[:1].isupper() and tok.lemma.lower() in LAW_WORDS
+
+
+def _makes_a_law(tree: Tree, verb: Token) -> bool:
+    """ "signed the Human Life Protection Act", "passed a new budget": governing."""
+    return verb.lemma in LAW_VERBS and any(
+        o.lemma.lower() in LAW_WORDS for o in tree.kids(verb, *OBJECT_DEPS)
     )
 
 
