@@ -225,6 +225,10 @@ def test_a_name_inside_a_laws_name_is_no_target_and_making_a_law_no_event(
     signed = with_stand_in({"signed": ("05", 0.99)}, {"signed": role("05", 8, None, 0.99)})
     text = "Kenya's president signed the finance bill."
     assert [e for e in code_text(text, date=DAY, coder=signed) if e.by == "model"] == []
+    # what the law does is not yet done: a target inside it does not make it an act
+    budget = with_stand_in({"signed": ("05", 0.99)}, {"signed": role("05", 8, 0, 0.99)})
+    text = "Kenya's president signed a budget that cuts aid to Uganda."
+    assert [e for e in code_text(text, date=DAY, coder=budget) if e.by == "model"] == []
 
 
 def test_a_place_of_the_sources_own_country_is_no_target(with_stand_in) -> None:

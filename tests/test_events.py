@@ -555,6 +555,10 @@ def test_it_sounds_like_is_a_hedge(coder) -> None:
             [("KEN", "KEN", "11", "asserted")],
         ),
         ("Russia launched a massive attack on Kyiv.", [("RUS", "UKR", "19", "asserted")]),
+        (
+            "Gunmen launched a stinging attack on an army post.",
+            [("---UAF", None, "19", "asserted")],
+        ),
     ],
 )
 def test_places_participles_and_verbal_attacks(coder, text, expected) -> None:
@@ -596,16 +600,39 @@ def test_an_act_that_answers_someone_is_aimed_at_them(coder, text, source, targe
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the victim of what is answered is not whom the answer is aimed at
+        ("In reaction to the death of Navalny, the EU imposed sanctions.", "imposed sanctions"),
+        # a question is no one to answer
+        ("In response to a question from reporters, Biden criticized the decision.", "criticized"),
+        # help answering an attack is not help to the attacker
+        ("In response to Russia's attack on Ukraine, Poland sent weapons.", "sent weapons"),
+    ],
+)
+def test_an_answer_is_not_aimed_at_a_victim_a_questioner_or_an_aggressor(
+    coder, text, trigger
+) -> None:
+    [event] = [e for e in code_text(text, DAY, coder=coder) if e.evidence.trigger == trigger]
+    assert event.target is None
+
+
+def test_help_answering_a_request_is_aimed_at_who_asked(coder) -> None:
+    [event] = code_text("Responding to a request from Kyiv, Germany sent tanks.", DAY, coder=coder)
+    assert (event.source.code, event.target and event.target.code) == ("DEU", "UKR")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Kenyan protesters called for a judge-led investigation into police conduct.",
-        "The opposition repeated its demand for a UN-led inquiry into the shooting.",
+        "Kenya's opposition demanded a UN-led inquiry into the shooting.",
     ],
 )
 def test_an_act_asked_for_is_no_event_of_its_own(coder, text) -> None:
     """The investigation is what is asked; only the request itself can be an event."""
     events = code_text(text, DAY, coder=coder)
-    assert all(e.cameo[:2] in ("02", "10") for e in events)
+    assert events and all(e.cameo[:2] in ("02", "10") for e in events)
 
 
 @pytest.mark.parametrize(
@@ -619,3 +646,16 @@ def test_an_act_asked_for_is_no_event_of_its_own(coder, text) -> None:
 def test_an_attack_on_a_base_or_post_is_an_attack_on_its_force(coder, text, target) -> None:
     [attack] = [e for e in code_text(text, DAY, coder=coder) if e.cameo[:2] == "19"]
     assert attack.target is not None and attack.target.code == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary opened its borders to Serbian trucks.",  # opening a border is no refuge
+        "The airline announced a cessation of flights to Israel.",  # no ceasefire
+        "Officials denied misusing aid money.",  # a denial, not a refusal of aid
+    ],
+)
+def test_borders_flights_and_denials_are_not_refuge_ceasefires_or_refusals(coder, text) -> None:
+    codes = [e.cameo for e in code_text(text, DAY, coder=coder)]
+    assert not any(c.startswith(("075", "087", "12")) for c in codes), codes

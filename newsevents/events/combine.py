@@ -23,8 +23,8 @@ Grammar the model does not always respect, checked on the parse:
   the BBC that police suspect ..." the BBC is no source of the telling;
 * a name inside the title of a law names the law, not an actor:
   "signed the Alabama Human Life Protection Act" is aimed at no Alabama, and making a
-  law (sign, pass, adopt ... a law, bill, act, budget) aimed at no one is governing, no
-  event;
+  law (sign, pass, adopt ... a law, bill, act, budget) is governing, no event, and what
+  the law does ("approved a budget that cuts aid to Ukraine") is not yet done;
 * a place of the source's own country is where an act happens, not whom it is aimed at:
   in "Kishida held talks in Tokyo" Tokyo is no target.
 
@@ -201,8 +201,8 @@ def _model_match(
         target = None
     if target is None and (use.untargeted is None or span.probability < use.untargeted):
         return None
-    if target is None and _makes_a_law(tree, verbs[0]):
-        return None  # a law aimed at no one is governing; one that names whom it is for stays
+    if _makes_a_law(tree, verbs[0]) and (target is None or _is_object(tree, verbs[0], target)):
+        return None  # making a law is governing, and what the law does is not yet done
     sources = (source,)
     targets = (target,) if target is not None else ()
     if (
@@ -268,9 +268,10 @@ def _makes_a_law(tree: Tree, verb: Token) -> bool:
     )
 
 
-def _is_object(tree: Tree, verb: Token, source: Mention) -> bool:
-    """The source is inside the verb's direct or indirect object ("told the BBC")."""
-    inside = range(source.start, source.end)
+def _is_object(tree: Tree, verb: Token, mention: Mention) -> bool:
+    """The mention is inside the verb's direct or indirect object ("told the BBC",
+    "approved a budget that cuts aid to Ukraine")."""
+    inside = range(mention.start, mention.end)
     return any(
         t.i in inside for o in tree.kids(verb, *OBJECT_DEPS, "dative") for t in tree.subtree(o)
     )

@@ -61,6 +61,9 @@ EVENT_NOUNS: frozenset[str] = WORDS["event_nouns"]
 LOCAL_GROUPS: frozenset[str] = ACTOR_LOCAL_GROUPS | WORDS["more_local_groups"]
 RESPONSE_WORDS: frozenset[str] = WORDS["response_words"]
 REQUEST_WORDS: frozenset[str] = WORDS["request_words"]
+QUESTION_WORDS = frozenset({"question", "query", "inquiry", "enquiry"})
+REQUEST_NOUNS = frozenset({"request", "appeal", "call", "plea", "demand", "invitation"})
+HOSTILE_ROOT = "11"  # roots from here on: disapprove, reject, threaten ... fight
 PLACE_PREPS = tuple(sorted(ACTOR_PLACE_PREPS))
 OBJECT_CONTROL_VERBS: frozenset[str] = WORDS["object_control_verbs"]
 QUANTITY_NOUNS: frozenset[str] = WORDS["quantity_nouns"]
@@ -159,7 +162,7 @@ class SentenceMatcher:
         if not targets:
             targets = self._object_possessors(verb, sources)
         if not targets and fit.pattern.target:
-            targets = self._addressees(verb, sources) or self._answered(verb, sources)
+            targets = self._addressees(verb, sources) or self._answered(verb, fit, sources)
         if not targets and self._reciprocal(verb) and distinct_parties(sources):
             targets = sources  # "Turkey and Syria accused each other": each the other's target
         self.consumed.update(t.i for t in used)
@@ -206,10 +209,16 @@ class SentenceMatcher:
         codes = _codes(sources)
         return tuple(m for m in self._mentions_of(objects) if m.actor.code not in codes)
 
-    def _answered(self, verb: Token, sources: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    def _answered(
+        self, verb: Token, fit: _Fit, sources: tuple[Mention, ...]
+    ) -> tuple[Mention, ...]:
         """ "Trump, responding to Pelosi's announcement, attacked the inquiry", "In response
-        to Seoul's drills, Pyongyang ...": an act that answers someone is aimed at them: the
-        actor after the response word's "to", or whose thing that is."""
+        to Seoul's drills, Pyongyang ...": a hostile act that answers someone is aimed at
+        them: the actor after the response word's "to", whose thing that is, or who did it
+        ("by"). Not "the death of Navalny" (the victim) nor "a question from reporters"; a
+        friendly act answers only a request ("responding to a request from Kyiv, Germany
+        sent tanks"): "in response to Russia's attack on Ukraine, Poland sent weapons" is
+        aid to Ukraine, not to Russia."""
         words = [
             w
             for w in (
@@ -224,11 +233,22 @@ class SentenceMatcher:
             for p in self.tree.kids(w, "prep")
             if p.lemma == "to"
             for o in self._prep_objects(p)
+            if o.lemma not in QUESTION_WORDS
         ]
-        owners = [m for o in answered for m in self.tree.kids(o, "poss")]
+        if fit.pattern.cameo[:2] < HOSTILE_ROOT:
+            answered = [o for o in answered if o.lemma in REQUEST_NOUNS]
+        found = [
+            mention
+            for o in answered
+            for tok in (
+                o,
+                *self.tree.kids(o, "poss"),
+                *self.tree.prep_objects(o, ("by", "from") if o.lemma in REQUEST_NOUNS else ("by",)),
+            )
+            if (mention := self.by_token.get(tok.i)) is not None
+        ]
         codes = _codes(sources)
-        found = self._mentions_of(answered) or self._mentions_of(owners)
-        return tuple(m for m in found if m.actor.code not in codes)
+        return tuple(m for m in _unique(found) if m.actor.code not in codes)
 
     def _reciprocal(self, verb: Token) -> bool:
         """The verb's object is "each other" or "one another" ("accused each other", "fired
