@@ -72,6 +72,7 @@ WORDS = [
     "the BBC",
     "Kenyan police",
     "Kenya's president",
+    "Ugandan troops",
 ]
 
 
@@ -229,6 +230,17 @@ def test_a_name_inside_a_laws_name_is_no_target_and_making_a_law_no_event(
     budget = with_stand_in({"signed": ("05", 0.99)}, {"signed": role("05", 8, 0, 0.99)})
     text = "Kenya's president signed a budget that cuts aid to Uganda."
     assert [e for e in code_text(text, date=DAY, coder=budget) if e.by == "model"] == []
+
+
+def test_saying_that_an_act_happened_is_no_act_towards_its_doer(with_stand_in) -> None:
+    said = with_stand_in({"said": ("11", 0.97)}, {"said": role("11", 8, 9)})
+    text = "Kenya's president said Ugandan troops had shelled the border town."
+    events = code_text(text, date=DAY, coder=said)
+    assert [e for e in events if e.by == "model"] == []
+    assert any(e.source.code == "UGAMIL" and e.cameo[:2] == "19" for e in events)
+    # with no event in what was said, the model's reading of the saying stands
+    [event] = code_text("Kenya's president said Ugandan troops were liars.", DAY, coder=said)
+    assert (event.by, event.target and event.target.code) == ("model", "UGAMIL")
 
 
 def test_a_place_of_the_sources_own_country_is_no_target(with_stand_in) -> None:

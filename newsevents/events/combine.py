@@ -21,6 +21,8 @@ Grammar the model does not always respect, checked on the parse:
   "The minister could face arrest" report nothing the subject did;
 * the object of an active verb is whom the act is done to, never its doer: in "He told
   the BBC that police suspect ..." the BBC is no source of the telling;
+* the saying of a reported act that is an event of its own is none: "Trump said US
+  forces had hit the sites" is no act of Trump's towards the forces;
 * a name inside the title of a law names the law, not an actor:
   "signed the Alabama Human Life Protection Act" is aimed at no Alabama, and making a
   law (sign, pass, adopt ... a law, bill, act, budget) is governing, no event, and what
@@ -124,9 +126,21 @@ def with_model(
     for item, spans, matches in zip(work, fresh, combined, strict=True):
         for span in spans:
             match = _model_match(item.tree, item.mentions, span, next(guesses), use, codes)
-            if match is not None:
+            if match is not None and not _frames_an_event(item.tree, match, matches):
                 matches.append(match)
     return combined
+
+
+def _frames_an_event(tree: Tree, match: Match, matches: Sequence[Match]) -> bool:
+    """ "Trump said US forces had hit the sites": the model's event on the saying, aimed at
+    the doer of the act the clause reports, when that act is an event of its own: what was
+    said is the event, the saying is none."""
+    inside = {t.i for c in tree.kids(match.trigger, "ccomp") for t in tree.subtree(c)}
+    if not inside or not any(m.trigger.i in inside for m in matches):
+        return False
+    return bool(match.targets) and all(
+        any(i in inside for i in range(t.start, t.end)) for t in match.targets
+    )
 
 
 def _readable(item: SentenceWork) -> bool:
