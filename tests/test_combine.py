@@ -233,14 +233,22 @@ def test_a_name_inside_a_laws_name_is_no_target_and_making_a_law_no_event(
 
 
 def test_saying_that_an_act_happened_is_no_act_towards_its_doer(with_stand_in) -> None:
-    said = with_stand_in({"said": ("11", 0.97)}, {"said": role("11", 8, 9)})
-    text = "Kenya's president said Ugandan troops had shelled the border town."
-    events = code_text(text, date=DAY, coder=said)
+    confirmed = with_stand_in({"confirmed": ("11", 0.97)}, {"confirmed": role("11", 8, 9)})
+    text = "Kenya's president confirmed Ugandan troops had shelled the border town."
+    events = code_text(text, date=DAY, coder=confirmed)
     assert [e for e in events if e.by == "model"] == []
     assert any(e.source.code == "UGAMIL" and e.cameo[:2] == "19" for e in events)
-    # with no event in what was said, the model's reading of the saying stands
-    [event] = code_text("Kenya's president said Ugandan troops were liars.", DAY, coder=said)
+    # with no event in what was confirmed, the model's reading stands
+    text = "Kenya's president confirmed Ugandan troops were liars."
+    [event] = code_text(text, DAY, coder=confirmed)
     assert (event.by, event.target and event.target.code) == ("model", "UGAMIL")
+
+
+def test_a_plain_speech_verb_is_no_event_of_the_models(with_stand_in) -> None:
+    # "said", "told": what is said is the event; the patterns code accusing words
+    said = with_stand_in({"said": ("11", 0.97)}, {"said": role("11", 8, 9)})
+    text = "Kenya's president said Ugandan troops were liars."
+    assert [e for e in code_text(text, date=DAY, coder=said) if e.by == "model"] == []
 
 
 def test_a_place_of_the_sources_own_country_is_no_target(with_stand_in) -> None:
