@@ -156,6 +156,13 @@ def test_a_store_in_a_missing_folder_is_named_not_its_lock_file(tmp_path: Path) 
 # -- Ctrl-C ----------------------------------------------------------------------------------
 
 
+def _ctrl_c_acts() -> None:
+    """In the child before it starts: Ctrl-C acts as on a terminal. A shell without job
+    control starts background jobs with SIGINT ignored, and Python leaves an ignored
+    SIGINT ignored; this test is about what Ctrl-C does, not where the suite runs."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run_status(db: Path) -> str | None:
     try:
         con = duckdb.connect(str(db), read_only=True)
@@ -177,6 +184,7 @@ def test_ctrl_c_during_an_ingest_says_so_and_marks_the_run_interrupted(tmp_path:
         stderr=subprocess.PIPE,
         text=True,
         env=_env(),
+        preexec_fn=_ctrl_c_acts,
     )
     try:
         deadline = time.monotonic() + 300
