@@ -342,10 +342,7 @@ def _problem_handler(plans: list[_Plan], notice: NoticeHandler) -> Callable[[str
     by_origin: dict[str, tuple[_Plan, Item]] = {}
     for plan in plans:
         for item, _ in plan.todo:
-            origin = item.url or (
-                str(item.path) if item.path else f"{plan.source.source}#{item.key}"
-            )
-            by_origin[origin] = (plan, item)
+            by_origin[_origin(plan, item)] = (plan, item)
 
     def on_problem(kind: str, origin: str, message: str) -> None:
         if kind == "warning":
