@@ -70,11 +70,12 @@ def generic_mentions(
             span = _sector_span(tokens, position, kb, covered)
         if span is None or _tied(tokens, span[0], position):
             continue
-        modifiers = {bare.get(t.i) for t in _left_modifiers(tokens, position) if t.i in covered}
+        left = _left_modifiers(tokens, position)
+        modifiers = {bare.get(t.i) for t in left if t.i in covered}
         if None in modifiers or len(modifiers) > 1:
             continue  # "Taliban militants", "the Kremlin leader": the named actor's own
         begin, sector = span
-        words_before = {t.i for t in _left_modifiers(tokens, position) if t.dep in NOUN_MODIFIERS}
+        words_before = {t.i for t in left if t.dep in NOUN_MODIFIERS}
         while begin > 0 and tokens[begin - 1].i in words_before - covered:
             begin -= 1  # "the detained journalists", "two activists"
         if begin > 0 and tokens[begin - 1].text.lower() in DETERMINERS:
@@ -145,15 +146,7 @@ def _sector_head(tokens: tuple[Token, ...], tok: Token, kb: KnowledgeBase) -> bo
 def _left_modifiers(tokens: tuple[Token, ...], position: int) -> list[Token]:
     """The words before a noun that depend on it, directly or through one another."""
     head = tokens[position].i
-    first = tokens[0].i
-    found = []
-    for tok in tokens[:position]:
-        step, seen = tok, 0
-        while step.head != step.i and step.head != head and seen < len(tokens):
-            step, seen = tokens[step.head - first], seen + 1
-        if step.head == head:
-            found.append(tok)
-    return found
+    return [tok for tok in tokens[:position] if _under(tokens, tok, head)]
 
 
 def _origin(tokens: tuple[Token, ...], position: int, owner: dict[int, str | None]) -> str | None:
@@ -162,12 +155,17 @@ def _origin(tokens: tuple[Token, ...], position: int, owner: dict[int, str | Non
     for prep in tokens[position + 1 :]:
         if prep.head == head and prep.dep == "prep" and prep.text.lower() == "from":
             for tok in tokens[prep.i - first + 1 :]:
-                step, seen = tok, 0
-                while step.head not in (prep.i, step.i) and seen < len(tokens):
-                    step, seen = tokens[step.head - first], seen + 1
-                if step.head == prep.i and owner.get(tok.i):
+                if _under(tokens, tok, prep.i) and owner.get(tok.i):
                     return owner[tok.i]
     return None
+
+
+def _under(tokens: tuple[Token, ...], tok: Token, head: int) -> bool:
+    """``tok`` depends on the token at ``head``, directly or through others."""
+    first, step, seen = tokens[0].i, tok, 0
+    while step.head not in (head, step.i) and seen < len(tokens):
+        step, seen = tokens[step.head - first], seen + 1
+    return step.head == head
 
 
 def _tied(tokens: tuple[Token, ...], begin: int, position: int) -> bool:
