@@ -273,9 +273,7 @@ def _names_a_text(tree: Tree, mention: Mention) -> bool:
     """The mention is a compound modifier in the title of a law ("the Alabama Human Life
     Protection Act"); not in "the U.N. report" (its author) or "the Hong Kong security
     law" (whom it is for)."""
-    first = tree.sentence.tokens[0].i
-    last = tree.sentence.tokens[mention.end - 1 - first]
-    tok = last
+    tok = last = tree.tokens[mention.end - 1]
     while tok.dep == "compound" and (head := tree.head(tok)) is not None:
         tok = head
     return tok is not last and tok.text[:1].isupper() and tok.lemma.lower() in LAW_WORDS

@@ -49,6 +49,8 @@ WORDS = load_lists(
         "state_words": frozenset[str],
         "response_words": frozenset[str],
         "request_words": frozenset[str],
+        "question_words": frozenset[str],
+        "request_nouns": frozenset[str],
     },
 )
 # The word lists, with what each is for and an example, are in data/extract.toml.
@@ -61,8 +63,8 @@ EVENT_NOUNS: frozenset[str] = WORDS["event_nouns"]
 LOCAL_GROUPS: frozenset[str] = ACTOR_LOCAL_GROUPS | WORDS["more_local_groups"]
 RESPONSE_WORDS: frozenset[str] = WORDS["response_words"]
 REQUEST_WORDS: frozenset[str] = WORDS["request_words"]
-QUESTION_WORDS = frozenset({"question", "query", "inquiry", "enquiry"})
-REQUEST_NOUNS = frozenset({"request", "appeal", "call", "plea", "demand", "invitation"})
+QUESTION_WORDS: frozenset[str] = WORDS["question_words"]
+REQUEST_NOUNS: frozenset[str] = WORDS["request_nouns"]
 HOSTILE_ROOT = "11"  # roots from here on: disapprove, reject, threaten ... fight
 PLACE_PREPS = tuple(sorted(ACTOR_PLACE_PREPS))
 OBJECT_CONTROL_VERBS: frozenset[str] = WORDS["object_control_verbs"]
@@ -509,7 +511,7 @@ class SentenceMatcher:
         head = self.tree.head(noun)
         if head is not None and noun.dep == "pobj" and head.lemma == "for":
             head = self.tree.head(head)
-        elif noun.dep not in ("dobj", "pobj"):
+        elif noun.dep != "dobj":
             return False
         return head is not None and head.lemma in REQUEST_WORDS
 
