@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -92,20 +92,7 @@ class WatchState:
         return {row[0]: SourceState(*row) for row in rows}
 
     def save_sources(self, states: Iterable[SourceState]) -> None:
-        rows = [
-            (
-                s.source,
-                s.kind,
-                s.etag,
-                s.last_modified,
-                s.last_checked,
-                s.last_ok,
-                s.failures,
-                s.last_error,
-                s.retry_after,
-            )
-            for s in states
-        ]
+        rows = [astuple(s) for s in states]  # the fields in SOURCE_COLUMNS order
         if rows:
             self.con.executemany(
                 f"INSERT OR REPLACE INTO watch_sources ({SOURCE_COLUMNS})"
