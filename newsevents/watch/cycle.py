@@ -241,8 +241,7 @@ def _documents(
     for plan in plans:
         for item, attempts in plan.todo:
             if item.path is not None:
-                plan.done[item.key] = ItemState(item.key, None, "ingested", attempts + 1)
-                plan.outcome.new += 1
+                _ingested(plan, item, attempts)
                 yield from read_path(item.path)
                 continue
             document = _item_document(plan, item, attempts, fetcher, watch, notice)
@@ -263,8 +262,7 @@ def _item_document(
     source = plan.source.source
     if item.url is None:
         content = item.content or ""
-        plan.done[item.key] = ItemState(item.key, None, "ingested", attempts + 1)
-        plan.outcome.new += 1
+        _ingested(plan, item, attempts)
         kind = "html" if looks_like_html(content) or "<" in content else "text"
         return _document(item, _origin(plan, item), content, kind)
     try:
@@ -282,9 +280,14 @@ def _item_document(
         plan.failures.append((item.url, str(exc)))
         notice("failed", source, item.url, str(exc))
         return None
+    _ingested(plan, item, attempts)
+    return _document(item, item.url, text, "html")
+
+
+def _ingested(plan: _Plan, item: Item, attempts: int) -> None:
+    """The item handed to the ingest: done, and new to its source."""
     plan.done[item.key] = ItemState(item.key, item.url, "ingested", attempts + 1)
     plan.outcome.new += 1
-    return _document(item, item.url, text, "html")
 
 
 def _origin(plan: _Plan, item: Item) -> str:
